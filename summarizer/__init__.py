@@ -1,0 +1,57 @@
+"""Summarise Indonesian news in Indonesian and translate it into English.
+
+>>> from summarizer import Pipeline
+>>> result = Pipeline().run(article_text, full=True)
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ArticleResult",
+    "CleanResult",
+    "FidelityWarning",
+    "Pipeline",
+    "PipelineOptions",
+    "ResultWarning",
+    "Segment",
+    "SummarizerError",
+    "check_fidelity",
+    "clean_article",
+    "detect_language",
+    "split_sentences",
+    "__version__",
+]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+from .errors import SummarizerError  # noqa: E402
+from .results import ArticleResult, CleanResult, FidelityWarning, ResultWarning, Segment  # noqa: E402
+
+if TYPE_CHECKING:
+    from .fidelity import check_fidelity
+    from .pipeline import Pipeline, PipelineOptions
+    from .text import clean_article, detect_language, split_sentences
+
+# Heavy modules (torch, transformers, lingua) load on first use, so `import summarizer` stays fast.
+_LAZY = {
+    "Pipeline": ".pipeline",
+    "PipelineOptions": ".pipeline",
+    "check_fidelity": ".fidelity",
+    "clean_article": ".text",
+    "detect_language": ".text",
+    "split_sentences": ".text",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'summarizer' has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(module, __name__), name)

@@ -1,0 +1,37 @@
+"""``summarizer clean``: print an article's cleaned text, and optionally what was cut."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..text import clean_article, decode_bytes
+from ._common import friendly_errors, read_input_bytes, setup_logging
+
+
+@click.command("clean")
+@click.argument("source", default="-", metavar="[FILE|-]")
+@click.option(
+    "--format", "fmt", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
+    help="How to read the input (auto: HTML when it clearly holds tags).",
+)
+@click.option("--show-removed", is_flag=True, help="List every cut (rule and exact text) on stderr.")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole CleanResult as JSON on stdout.")
+@click.option("-v", "--verbose", count=True, help="More logging on stderr.")
+@friendly_errors
+def clean_command(source: str, fmt: str, show_removed: bool, as_json: bool, verbose: int) -> None:
+    """Clean one scraped news article from FILE or stdin; the cleaned text goes to stdout."""
+    setup_logging(verbose)
+    data, name = read_input_bytes(source)
+    text, decode_warnings = decode_bytes(data, name=name)
+    result = clean_article(text, format=fmt)
+    for w in (*decode_warnings, *result.warnings):
+        click.echo(f"warning [{w.code}]: {w.message}", err=True)
+    if show_removed:
+        for cut in result.removed:
+            click.echo(f"removed [{cut.rule}]: {cut.text}", err=True)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    elif result.text:
+        click.echo(result.text)

@@ -1,0 +1,90 @@
+"""``summarizer models``: list presets, download models for offline use."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..errors import ModelUnavailableError
+from ..presets import get_preset, list_presets
+from ._common import friendly_errors
+
+# What a seq2seq checkpoint needs; skips TF/Flax/ONNX weights and training logs.
+_ALLOW = [
+    "*.json",
+    "*.model",
+    "*.spm",
+    "*.txt",
+    "*.safetensors",
+    "pytorch_model*.bin",
+]
+
+
+@click.group("models")
+def models_group() -> None:
+    """List and download models."""
+
+
+@models_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def list_command(as_json: bool) -> None:
+    """Show the model presets, their licences and whether they are in the local cache."""
+    rows = []
+    for preset in list_presets():
+        row = preset.to_dict()
+        row["cached"] = _is_cached(preset.hub_id)
+        rows.append(row)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        mark = "cached" if row["cached"] else "not cached"
+        aliases = f" (aliases: {', '.join(row['aliases'])})" if row["aliases"] else ""
+        click.echo(f"{row['kind']:<12} {row['name']:<8} {row['hub_id']}  [{mark}]{aliases}")
+        click.echo(f"{'':<21} {row['description']}; licence: {row['licence']}")
+    click.echo("summary also accepts: extractive (offline, no weights), auto (default model, else extractive)")
+
+
+@models_group.command("download")
+@click.argument("names", nargs=-1)
+@friendly_errors
+def download_command(names: tuple[str, ...]) -> None:
+    """Download NAMES (presets or hub ids; default: the default models) into the Hugging Face cache.
+
+    Copy the cache folder (HF_HOME, default ~/.cache/huggingface) to an offline machine and set
+    HF_HUB_OFFLINE=1 there.
+    """
+    from huggingface_hub import snapshot_download
+
+    targets = [_hub_id(n) for n in names] or [
+        get_preset("default", "summary").hub_id,  # type: ignore[union-attr]
+        get_preset("default", "translation").hub_id,  # type: ignore[union-attr]
+    ]
+    for hub_id in targets:
+        click.echo(f"downloading {hub_id} ...", err=True)
+        try:
+            path = snapshot_download(repo_id=hub_id, allow_patterns=_ALLOW)
+        except Exception as exc:  # noqa: BLE001 - hub errors come in many types; report them all the same way
+            raise ModelUnavailableError(
+                f"could not download {hub_id}: {exc}",
+                hint="check the network connection and the name; unset HF_HUB_OFFLINE to download",
+            ) from exc
+        click.echo(path)
+
+
+def _hub_id(name: str) -> str:
+    for kind in ("summary", "translation"):
+        preset = get_preset(name, kind)
+        if preset is not None:
+            return preset.hub_id
+    return name
+
+
+def _is_cached(hub_id: str) -> bool:
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:  # pragma: no cover
+        return False
+    found = try_to_load_from_cache(hub_id, "config.json")
+    return isinstance(found, str)

@@ -1,0 +1,62 @@
+"""Model options shared by every command that runs models (run, batch, serve, eval)."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, Callable
+
+import click
+
+from ..models import BACKENDS
+
+
+def model_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add --summary-model, --translation-model, --device, --backend, --compute-type, --max-chars."""
+    decorators = [
+        click.option(
+            "--summary-model", default=None, metavar="M",
+            help="Preset (default, fast), 'extractive', 'auto', hub id or local folder. "
+            "Env: SUMMARIZER_SUMMARY_MODEL.",
+        ),
+        click.option(
+            "--translation-model", default=None, metavar="M",
+            help="Preset, hub id or local folder. Env: SUMMARIZER_TRANSLATION_MODEL.",
+        ),
+        click.option("--device", default=None, metavar="D", help="auto, cpu, cuda, cuda:N. Env: SUMMARIZER_DEVICE."),
+        click.option(
+            "--backend", type=click.Choice(BACKENDS), default=None, help="Inference backend. Env: SUMMARIZER_BACKEND."
+        ),
+        click.option("--compute-type", default="default", show_default=True, help="CTranslate2 compute type."),
+        click.option("--max-chars", type=click.IntRange(min=1), default=None, help="Largest input accepted."),
+    ]
+    return functools.reduce(lambda f, d: d(f), reversed(decorators), func)
+
+
+def pipeline_from_options(
+    summary_model: str | None = None,
+    translation_model: str | None = None,
+    device: str | None = None,
+    backend: str | None = None,
+    compute_type: str = "default",
+    max_chars: int | None = None,
+):
+    """Build a Pipeline from the shared options; bad values become click usage errors."""
+    from ..pipeline import DEFAULT_MAX_CHARS, Pipeline
+
+    try:
+        return Pipeline(
+            summary_model=summary_model,
+            translation_model=translation_model,
+            device=device,
+            backend=backend,
+            compute_type=compute_type,
+            max_chars=max_chars or DEFAULT_MAX_CHARS,
+        )
+    except ValueError as exc:
+        if isinstance(exc, click.ClickException):
+            raise
+        from ..errors import SummarizerError
+
+        if isinstance(exc, SummarizerError):
+            raise
+        raise click.UsageError(str(exc)) from exc

@@ -1,0 +1,67 @@
+"""Typed errors. Library code raises these; the CLI and web page turn them into one-line messages."""
+
+from __future__ import annotations
+
+__all__ = [
+    "SummarizerError",
+    "InputError",
+    "EmptyInputError",
+    "BinaryInputError",
+    "InputTooLargeError",
+    "ModelError",
+    "UnknownPresetError",
+    "ModelUnavailableError",
+    "BackendUnavailableError",
+    "GenerationError",
+]
+
+
+class SummarizerError(Exception):
+    """Base class of every error this package raises on purpose.
+
+    ``hint`` says how the user can fix the problem; the CLI and the web page show it.
+    """
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.hint})" if self.hint else self.message
+
+
+class InputError(SummarizerError, ValueError):
+    """The article text cannot be processed (empty, binary, too large, undecodable)."""
+
+
+class EmptyInputError(InputError):
+    """No text left to summarise (empty input, or nothing left after cleaning)."""
+
+
+class BinaryInputError(InputError):
+    """The input looks like binary data, not text."""
+
+
+class InputTooLargeError(InputError):
+    """The input is above the configured size limit."""
+
+
+class ModelError(SummarizerError):
+    """A model could not be resolved, loaded or run."""
+
+
+class UnknownPresetError(ModelError, ValueError):
+    """A model spec is neither a preset, a hub id nor a model directory."""
+
+
+class ModelUnavailableError(ModelError):
+    """A model exists in principle but cannot be loaded here (offline, not cached, bad files)."""
+
+
+class BackendUnavailableError(ModelError):
+    """An optional inference backend (e.g. CTranslate2) is not installed or cannot run."""
+
+
+class GenerationError(ModelError):
+    """The model failed while generating."""

@@ -1,0 +1,250 @@
+"""Fidelity checks of a summary or translation against its source, and the translation repair loop.
+
+Warning codes (``FidelityWarning.code``), all stable:
+
+- ``number_unsupported``: a number in the output that nothing in the source supports (summary, translation).
+- ``number_mismatch``: a number of the source sentence missing or changed in its translation.
+- ``name_missing``: a capitalised source name absent from the translation.
+- ``name_unsupported``: a name in an Indonesian summary that the article never mentions.
+- ``repetition``: a phrase looped 3+ times that the source does not repeat.
+- ``too_long``: output far longer than its source.
+- ``untranslated``: the English output is still Indonesian.
+- ``repaired_number``: informational; the guard fixed a number (by substitution or a number-protected
+  re-translation) and the final sentence matches its source. It is kept so users can see that the text
+  was post-edited. Loops or untranslated sentences fixed by a retry leave no warning: the retry output is
+  an ordinary model output that passed every check.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Callable, Sequence
+
+from ..results import FidelityWarning
+from .names import extract_names, missing_names
+from .numbers import NumberMention, extract_numbers, parse_number, render_english, values_match
+from .repetition import find_repetition, is_too_long, looks_untranslated
+
+__all__ = ["check_fidelity", "guard_translations", "RETRY_OVERRIDES"]
+
+logger = logging.getLogger(__name__)
+
+Retranslate = Callable[[list[str], dict], list[str]]
+
+#: Decoding overrides for each retry round, strongest last. Round 1 keeps n-gram blocking at 3 because
+#: a 2-gram block can stop the decoder from copying digit pieces such as "000 000".
+RETRY_OVERRIDES: tuple[dict, ...] = (
+    {"num_beams": 6, "no_repeat_ngram_size": 3, "repetition_penalty": 1.3},
+    {"num_beams": 8, "no_repeat_ngram_size": 2, "repetition_penalty": 1.5},
+)
+# How bad each problem is when choosing between a first translation and a retry.
+_SEVERITY = {
+    "untranslated": 5,
+    "repetition": 5,
+    "too_long": 4,
+    "number_mismatch": 3,
+    "number_unsupported": 2,
+    "name_missing": 1,
+}
+_DEGENERATE = {"untranslated", "repetition", "too_long"}
+_NUMBER_CODES = {"number_mismatch", "number_unsupported"}
+_SEP_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)+")
+
+
+def _support(mentions: Sequence[NumberMention]) -> frozenset:
+    return frozenset(v for m in mentions for v in m.values)
+
+
+def _warn(code: str, message: str, span: str | None, stage: str, source: str, output: str) -> FidelityWarning:
+    return FidelityWarning(code, message, span=span, stage=stage, source=source, output=output)
+
+
+def _summary_checks(source: str, output: str) -> list[FidelityWarning]:
+    stage, out = "summary", []
+    support = _support(extract_numbers(source, "id", words=True))
+    for m in extract_numbers(output, "id"):
+        if not values_match(m, support):
+            out.append(
+                _warn("number_unsupported", f"{m.span!r} is not in the article", m.span, stage, source, output)
+            )
+    folded_source = source.casefold()
+    for name in extract_names(output):
+        if not any(t.casefold() in folded_source for t in name.tokens):
+            out.append(
+                _warn("name_unsupported", f"{name.span!r} is not in the article", name.span, stage, source, output)
+            )
+    phrase = find_repetition(source, output, same_language=True)
+    if phrase:
+        out.append(_warn("repetition", f"{phrase!r} repeats 3+ times", phrase, stage, source, output))
+    if is_too_long(source, output, ratio=1.2):
+        out.append(_warn("too_long", "the summary is longer than the article", None, stage, source, output))
+    return out
+
+
+def _translation_checks(source: str, output: str) -> list[FidelityWarning]:
+    stage, out = "translation", []
+    src_mentions = extract_numbers(source, "id")
+    out_mentions = extract_numbers(output, "en", words=True)
+    out_support = _support(out_mentions)
+    for m in src_mentions:
+        if not values_match(m, out_support):
+            msg = f"{m.span!r} is missing or changed in the translation"
+            out.append(_warn("number_mismatch", msg, m.span, stage, source, output))
+    src_support = _support(extract_numbers(source, "id", words=True))
+    for m in out_mentions:
+        if m.kind != "word" and not values_match(m, src_support):
+            msg = f"{m.span!r} in the translation is not in the source"
+            out.append(_warn("number_unsupported", msg, m.span, stage, source, output))
+    for name in missing_names(source, output):
+        out.append(_warn("name_missing", f"{name.span!r} is missing from the translation", name.span, stage, source, output))
+    phrase = find_repetition(source, output)
+    if phrase:
+        out.append(_warn("repetition", f"{phrase!r} repeats 3+ times", phrase, stage, source, output))
+    if is_too_long(source, output):
+        out.append(_warn("too_long", "the translation is far longer than its source", None, stage, source, output))
+    if looks_untranslated(source, output):
+        out.append(_warn("untranslated", "the output is still Indonesian", None, stage, source, output))
+    return out
+
+
+def check_fidelity(source: str, output: str, kind: str = "summary") -> list[FidelityWarning]:
+    """Compare ``output`` with ``source`` and return one warning per problem found.
+
+    ``kind="summary"``: ``output`` is an Indonesian summary of the article ``source``; every number,
+    amount, percentage, date and time in it must be supported by the article.
+    ``kind="translation"``: ``output`` is the English translation of the Indonesian ``source``; numbers
+    are compared by value under both conventions, and vanished names, loops and untranslated output are
+    reported. Usable on its own to audit translations made elsewhere.
+    """
+    if kind == "summary":
+        return _summary_checks(source, output)
+    if kind == "translation":
+        return _translation_checks(source, output)
+    raise ValueError(f"kind must be 'summary' or 'translation', not {kind!r}")
+
+
+def _score(warnings: Sequence[FidelityWarning]) -> int:
+    return sum(_SEVERITY.get(w.code, 1) for w in warnings)
+
+
+def _substitute(source: str, output: str) -> str | None:
+    """Swap the one wrong English number for the source value in English convention, or None.
+
+    Only when exactly one source number is unmatched and exactly one output number is unsupported is
+    the mapping unambiguous; anything else goes to a number-protected re-translation.
+    """
+    out_mentions = [m for m in extract_numbers(output, "en") if m.kind != "word"]
+    src_mentions = extract_numbers(source, "id")
+    src_bad = [m for m in src_mentions if not values_match(m, _support(out_mentions))]
+    src_support = _support(extract_numbers(source, "id", words=True))
+    out_bad = [m for m in out_mentions if not values_match(m, src_support)]
+    if len(src_bad) != 1 or len(out_bad) != 1:
+        return None
+    rendered = render_english(src_bad[0])
+    if rendered is None:
+        return None
+    bad = out_bad[0]
+    span = bad.span
+    # Keep the output's own currency/percent wording when the source mention has none to offer.
+    return output[: bad.start] + rendered + output[bad.start + len(span) :]
+
+
+def protect_numbers(source: str) -> tuple[str, dict[str, str]]:
+    """Rewrite separator-bearing numbers as plain digits ("2.200.112" -> "2200112", "3,5" -> "3.5").
+
+    opus-mt copies bare digit strings faithfully but garbles Indonesian grouping ("2,200,12"). Returns
+    the rewritten sentence and {plain: English rendering} to restore grouping afterwards.
+    """
+    restore: dict[str, str] = {}
+    pieces, last = [], 0
+    for m in extract_numbers(source, "id"):
+        if m.kind in ("date", "time", "word"):
+            continue
+        num = _SEP_NUMBER_RE.match(m.span)
+        if not num:
+            continue
+        rendered = render_english(m)
+        readings = parse_number(num.group(), "id")
+        if rendered is None or len(readings) != 1:
+            continue
+        value = readings.pop()
+        plain = str(int(value)) if value == int(value) else f"{value:.10g}"
+        pieces.append(source[last : m.start] + plain)
+        last = m.start + len(num.group())
+        restore[plain] = rendered.split(" ")[0].rstrip("%")
+    pieces.append(source[last:])
+    return "".join(pieces), restore
+
+
+def _restore(output: str, restore: dict[str, str]) -> str:
+    for plain, rendered in restore.items():
+        if plain != rendered:
+            output = re.sub(rf"(?<![\d.,]){re.escape(plain)}(?![\d]|[.,]\d)", rendered, output)
+    return output
+
+
+def guard_translations(
+    sources: list[str], outputs: list[str], retranslate: Retranslate | None = None
+) -> tuple[list[str], list[FidelityWarning]]:
+    """Check each (Indonesian sentence, English translation) pair, repair what can be repaired, warn the rest.
+
+    Number mismatches are fixed by substitution when unambiguous, else by re-translating the sentence with
+    protected (plain-digit) numbers; loops, runaway and untranslated outputs are re-translated with the
+    stronger decoding settings of :data:`RETRY_OVERRIDES`. Each round makes one batched ``retranslate``
+    call; a retry replaces the current output only when it scores better. Returns the final outputs (same
+    order and length) and the warnings, ``repaired_number`` included.
+    """
+    if len(sources) != len(outputs):
+        raise ValueError(f"{len(sources)} sources but {len(outputs)} outputs")
+    final = list(outputs)
+    issues = [check_fidelity(s, o, "translation") for s, o in zip(sources, final)]
+    repaired: set[int] = set()
+
+    def try_substitution(i: int) -> None:
+        if not any(w.code in _NUMBER_CODES for w in issues[i]):
+            return
+        fixed = _substitute(sources[i], final[i])
+        if fixed is None:
+            return
+        new_issues = check_fidelity(sources[i], fixed, "translation")
+        if _score(new_issues) < _score(issues[i]):
+            final[i], issues[i] = fixed, new_issues
+            repaired.add(i)
+
+    for i in range(len(final)):
+        try_substitution(i)
+    for overrides in RETRY_OVERRIDES if retranslate is not None else ():
+        todo = [i for i, ws in enumerate(issues) if ws]
+        if not todo:
+            break
+        batch, restores = [], []
+        for i in todo:
+            has_number = any(w.code in _NUMBER_CODES for w in issues[i])
+            text, restore = protect_numbers(sources[i]) if has_number else (sources[i], {})
+            batch.append(text)
+            restores.append(restore)
+        try:
+            retried = retranslate(batch, dict(overrides))
+        except Exception:  # the guard must never sink a translation that already exists
+            logger.warning("re-translation failed; keeping the first outputs", exc_info=True)
+            break
+        if len(retried) != len(batch):
+            logger.warning("retranslate returned %d outputs for %d inputs; ignoring", len(retried), len(batch))
+            break
+        for i, text, restore in zip(todo, retried, restores):
+            candidate = _restore(text, restore)
+            new_issues = check_fidelity(sources[i], candidate, "translation")
+            if _score(new_issues) < _score(issues[i]):
+                if restore and not any(w.code in _NUMBER_CODES for w in new_issues):
+                    repaired.add(i)
+                final[i], issues[i] = candidate, new_issues
+        for i in todo:
+            try_substitution(i)
+    warnings: list[FidelityWarning] = []
+    for i, ws in enumerate(issues):
+        if i in repaired and not any(w.code in _NUMBER_CODES for w in ws):
+            msg = "a number was corrected to match the source"
+            warnings.append(_warn("repaired_number", msg, None, "translation", sources[i], final[i]))
+        warnings.extend(ws)
+    return final, warnings

@@ -1,0 +1,295 @@
+"""Numbers, amounts, percentages, dates and times in Indonesian and English, parsed into comparable values.
+
+Indonesian writes "1.250" for one thousand two hundred and fifty and "3,5" for three and a half; English
+does the reverse. A mention carries a *set* of candidate values so that a form that is ambiguous in the
+language it was found in (English "15.000" may be a kept Indonesian thousands separator) can still be
+compared by value, while the unambiguous reading in the language's own convention stays strict
+("2.200.112" never equals "2,200,12").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["NumberMention", "extract_numbers", "parse_number", "render_english", "values_match"]
+
+# A value is a tagged tuple: ("num", float) | ("time", minutes) | ("date", day, month) | ("lit", text).
+Value = tuple
+
+_SCALES: dict[str, float] = {
+    "ribu": 1e3,
+    "rb": 1e3,
+    "thousand": 1e3,
+    "k": 1e3,
+    "juta": 1e6,
+    "jt": 1e6,
+    "million": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "miliar": 1e9,
+    "milyar": 1e9,
+    "billion": 1e9,
+    "bn": 1e9,
+    "triliun": 1e12,
+    "trilyun": 1e12,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+_EN_SCALE = {1e3: "thousand", 1e6: "million", 1e9: "billion", 1e12: "trillion"}
+
+_MONTHS: dict[str, int] = {}
+for _i, (_id, _en) in enumerate(
+    zip(
+        "januari februari maret april mei juni juli agustus september oktober november desember".split(),
+        "january february march april may june july august september october november december".split(),
+    ),
+    start=1,
+):
+    _MONTHS[_id] = _MONTHS[_en] = _MONTHS[_en[:3]] = _i
+_MONTHS.update({"agu": 8, "agt": 8, "okt": 10, "des": 12, "mei": 5, "sept": 9, "pebruari": 2, "nopember": 11})
+_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+# Digits with optional group/decimal separators; not glued to a preceding digit or separator.
+_NUM = r"\d+(?:[.,]\d+)*"
+_SCALE_ALT = "|".join(sorted(_SCALES, key=len, reverse=True))
+_NUMBER_RE = re.compile(
+    rf"(?<![\d.,/:])(?P<num>{_NUM})(?![\d/])"
+    rf"(?:\s?(?P<scale>{_SCALE_ALT})\b)?"
+    r"(?:\s?(?P<pct>%|persen\b|percent\b|per\s?cent\b|pct\b))?"
+    r"(?:(?P<ord>st|nd|rd|th)\b)?",
+    re.IGNORECASE,
+)
+_SLASH_DATE_RE = re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{2,4}))?(?![\d/])")
+_DAY_MONTH_RE = re.compile(
+    rf"(?<![\d.,])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_ALT})\b", re.IGNORECASE
+)
+_MONTH_DAY_RE = re.compile(rf"\b(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]\d)", re.IGNORECASE)
+_TIME_RE = re.compile(
+    r"(?<![\d.,])(?P<h>\d{1,2})(?:(?P<sep>[.:])(?P<m>\d{2}))?(?!\d|[.,]\d)"
+    r"(?:\s?(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z]))?"
+    r"(?:\s?(?P<zone>WIB|WITA|WIT)\b)?",
+    re.IGNORECASE,
+)
+# Indonesian context that makes "20.00" a clock time rather than the number twenty.
+_TIME_CUE_BEFORE_RE = re.compile(r"\b(?:pukul|jam|pkl\.?|at|from|until|to)\s*$", re.IGNORECASE)
+_TIME_CUE_AFTER_RE = re.compile(r"^\s*(?:-\s*\d{1,2}[.:]\d{2}\s*)?(?:WIB|WITA|WIT|waktu setempat|local time)\b", re.I)
+
+_ID_WORDS = {
+    "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+    "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
+    "sejuta": 1_000_000, "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5,
+    "setengah": 0.5, "separuh": 0.5, "selusin": 12,
+}  # fmt: skip
+_EN_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "once": 1, "twice": 2, "dozen": 12, "half": 0.5,
+}  # fmt: skip
+_WORD_MULT = {"belas": None, "puluh": 10, "ratus": 100, "hundred": 100}
+_WORD_RE = re.compile(r"[a-z]+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """One number-like span. ``values`` are its acceptable readings; ``kind`` is what it looks like."""
+
+    span: str
+    start: int
+    end: int
+    values: frozenset
+    kind: str  # "number" | "percent" | "money" | "date" | "time" | "word"
+    # Source mentions that are dates or times only match a date/time reading, not a bare day number.
+    strict_kinds: frozenset = frozenset()
+
+
+def _key(x: float) -> Value:
+    return ("num", float(f"{x:.10g}"))
+
+
+def _readings(token: str, lang: str) -> tuple[set[float], bool]:
+    """Numeric readings of "1.250,5"-like text under ``lang``; bool = the reading is unambiguous."""
+    seps = re.findall(r"[.,]", token)
+    if not seps:
+        return {float(token)}, True
+    groups = re.split(r"[.,]", token)
+    if len(set(seps)) == 2:
+        # Mixed separators: the last one is the decimal mark, the others group thousands.
+        last = max(token.rfind("."), token.rfind(","))
+        whole = re.sub(r"[.,]", "", token[:last])
+        return {float(f"{whole}.{token[last + 1 :]}")}, True
+    sep = seps[0]
+    grouped = len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+    as_thousands = float("".join(groups)) if grouped else None
+    as_decimal = float(f"{''.join(groups[:-1])}.{groups[-1]}")
+    if len(seps) > 1:
+        # "2.200.112" can only be grouping; "2,200,12" is malformed: read the last mark as decimal.
+        return ({as_thousands} if as_thousands is not None else {as_decimal}), True
+    if as_thousands is None:
+        return {as_decimal}, True  # "3,5", "1.50": not a valid thousands group, so a decimal
+    own_thousands = "." if lang == "id" else ","
+    if sep == own_thousands:
+        return {as_thousands}, True
+    # The other convention's thousands mark: could be a decimal ("1,250" in Indonesian) or a kept
+    # foreign grouping ("15.000" left in an English translation). Accept both.
+    return {as_decimal, as_thousands}, False
+
+
+def parse_number(token: str, lang: str = "id") -> set[float]:
+    """The values "1.250" / "3,5" / "2,200,112" can have when written in ``lang`` ("id" or "en")."""
+    return set(_readings(token, lang)[0])
+
+
+def _context_is_time(text: str, start: int, end: int) -> bool:
+    return bool(_TIME_CUE_BEFORE_RE.search(text[max(0, start - 12) : start]) or _TIME_CUE_AFTER_RE.match(text[end:]))
+
+
+def _parse_word_numbers(text: str, lang: str) -> list[NumberMention]:
+    """Spelled-out numbers ("dua puluh lima", "twenty-five", "one million"); used only as support."""
+    table = _ID_WORDS if lang == "id" else _EN_WORDS
+    out: list[NumberMention] = []
+    words = list(_WORD_RE.finditer(text))
+    i = 0
+    while i < len(words):
+        w = words[i].group().lower()
+        if w not in table:
+            i += 1
+            continue
+        total, current, j = 0.0, float(table[w]), i + 1
+        while j < len(words):
+            nxt = words[j].group().lower()
+            if nxt in ("and", "a") and lang == "en":
+                j += 1
+                continue
+            if nxt == "belas":
+                current += 10
+            elif nxt in _WORD_MULT and _WORD_MULT[nxt]:
+                current *= _WORD_MULT[nxt]
+            elif nxt in _SCALES and _SCALES[nxt] >= 1e3:
+                total += current * _SCALES[nxt]
+                current = 0.0
+            elif nxt in table and table[nxt] < 10 and current >= 20 and current % 10 == 0:
+                current += table[nxt]  # "twenty five", "dua puluh lima"
+            else:
+                break
+            j += 1
+        start, end = words[i].start(), words[j - 1].end()
+        out.append(NumberMention(text[start:end], start, end, frozenset({_key(total + current)}), "word"))
+        i = j
+    return out
+
+
+def extract_numbers(text: str, lang: str = "id", *, words: bool = False) -> list[NumberMention]:
+    """Find number-like mentions in ``text`` written in ``lang`` ("id" or "en"), in text order.
+
+    Dates ("21/12", "17 Juli", "July 17") and clock times ("pukul 20.00 WIB", "8 pm", "20:00") are
+    recognised as such; amounts carry their scale ("Rp1,5 triliun" = 1.5e12). With ``words=True``
+    spelled-out numbers are added (kind "word").
+    """
+    mentions: list[NumberMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def add(m: NumberMention) -> None:
+        mentions.append(m)
+        taken.append((m.start, m.end))
+
+    for m in _SLASH_DATE_RE.finditer(text):
+        d, mo = int(m["d"]), int(m["m"])
+        vals: set = {("lit", m.group())}
+        if 1 <= d <= 31 and 1 <= mo <= 12:
+            vals.add(("date", d, mo))
+        if m["y"]:
+            vals.add(_key(int(m["y"])))  # the year supports a bare "2017" elsewhere
+        add(NumberMention(m.group(), m.start(), m.end(), frozenset(vals), "date", frozenset({"date", "lit"})))
+    for regex in (_DAY_MONTH_RE, _MONTH_DAY_RE):
+        for m in regex.finditer(text):
+            d, mo = int(m["d"]), _MONTHS[m["mon"].lower()]
+            if 1 <= d <= 31 and free(m.start(), m.end()):
+                vals = frozenset({("date", d, mo), _key(d)})
+                add(NumberMention(m.group(), m.start(), m.end(), vals, "date", frozenset({"date"})))
+    for m in _TIME_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        h, mi = int(m["h"]), int(m["m"] or 0)
+        has_ampm, has_zone = bool(m["ampm"]), bool(m["zone"])
+        if h > 24 or mi > 59 or (not m["m"] and not has_ampm):
+            continue
+        cue = has_ampm or has_zone or m["sep"] == ":" or _context_is_time(text, m.start(), m.end())
+        if not cue and lang == "id":
+            continue  # "20.00" without "pukul"/"WIB" is the Indonesian number 20.00
+        if has_ampm:
+            if h > 12:
+                continue
+            pm = m["ampm"].lower().startswith("p")
+            minutes = {((h % 12) + (12 if pm else 0)) * 60 + mi}
+        elif lang == "en" and h <= 12:
+            minutes = {h * 60 + mi, (h + 12) % 24 * 60 + mi}  # "8:00" may be 8 pm in context
+        else:
+            minutes = {h % 24 * 60 + mi}
+        vals = {("time", x) for x in minutes}
+        end = m.end()
+        if not cue:
+            # An English "20.00" with no cue may be a kept Indonesian time or the number 20: both.
+            vals |= {_key(x) for x in _readings(m.group().split()[0], lang)[0]}
+        span = text[m.start() : end].rstrip()
+        strict = frozenset({"time"}) if cue else frozenset()
+        add(NumberMention(span, m.start(), m.start() + len(span), frozenset(vals), "time", strict))
+    for m in _NUMBER_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        readings, _ = _readings(m["num"], lang)
+        scale = _SCALES[m["scale"].lower()] if m["scale"] else 1.0
+        before = text[max(0, m.start() - 6) : m.start()]
+        money = bool(re.search(r"(?:Rp\.?|IDR|US\$|\$|€|£|USD)\s?$", before, re.IGNORECASE))
+        kind = "percent" if m["pct"] else "money" if money else "number"
+        vals = frozenset(_key(r * scale) for r in readings)
+        span = m.group().rstrip()
+        add(NumberMention(span, m.start(), m.start() + len(span), vals, kind))
+    if words:
+        for w in _parse_word_numbers(text, lang):
+            if free(w.start, w.end):
+                add(w)
+    mentions.sort(key=lambda x: x.start)
+    return mentions
+
+
+def values_match(source: NumberMention, candidates: frozenset) -> bool:
+    """True when ``source`` is supported by any of the ``candidates`` values."""
+    wanted = source.values
+    if source.strict_kinds:
+        wanted = frozenset(v for v in wanted if v[0] in source.strict_kinds)
+    return bool(wanted & candidates)
+
+
+def _fmt_en(x: float) -> str:
+    if x == int(x):
+        return f"{int(x):,}"
+    return f"{x:,.10g}" if abs(x) >= 1000 else f"{x:.10g}"
+
+
+def render_english(mention: NumberMention, text: str = "") -> str | None:
+    """The source mention written in English convention ("2.200.112" -> "2,200,112", "Rp1,5 triliun"
+    -> "Rp1.5 trillion"), or None when there is no single safe rendering."""
+    if mention.kind == "time":
+        times = [v[1] for v in mention.values if v[0] == "time"]
+        return f"{times[0] // 60:02d}:{times[0] % 60:02d}" if len(times) == 1 else None
+    if mention.kind in ("date", "word"):
+        return None
+    m = _NUMBER_RE.fullmatch(mention.span)
+    if not m:
+        return None
+    readings, unambiguous = _readings(m["num"], "id")
+    if not unambiguous or len(readings) != 1:
+        return None
+    out = _fmt_en(next(iter(readings)))
+    if m["scale"]:
+        out += f" {_EN_SCALE[_SCALES[m['scale'].lower()]]}"
+    if m["pct"]:
+        out += "%" if m["pct"] == "%" else " percent"
+    return out

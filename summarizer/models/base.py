@@ -1,0 +1,85 @@
+"""The small interface every inference backend implements, and its generation settings."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from typing import Any, Protocol, Sequence, runtime_checkable
+
+__all__ = ["GenerationSettings", "Seq2SeqModel", "resolve_device"]
+
+_DEVICES = ("auto", "cpu", "cuda", "mps")
+
+
+@dataclass(frozen=True)
+class GenerationSettings:
+    """Decoding settings; ``None`` means "use the model's own generation_config"."""
+
+    num_beams: int | None = None
+    max_new_tokens: int | None = None
+    min_new_tokens: int | None = None
+    no_repeat_ngram_size: int | None = None
+    repetition_penalty: float | None = None
+    length_penalty: float | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("num_beams", "max_new_tokens"):
+            value = getattr(self, name)
+            if value is not None and value < 1:
+                raise ValueError(f"{name} must be >= 1, got {value}")
+        for name in ("min_new_tokens", "no_repeat_ngram_size"):
+            value = getattr(self, name)
+            if value is not None and value < 0:
+                raise ValueError(f"{name} must be >= 0, got {value}")
+        if self.repetition_penalty is not None and self.repetition_penalty <= 0:
+            raise ValueError("repetition_penalty must be > 0")
+
+    def updated(self, **changes: Any) -> GenerationSettings:
+        """A copy with ``changes`` applied (``None`` values are ignored)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def to_kwargs(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@runtime_checkable
+class Seq2SeqModel(Protocol):
+    """A loaded encoder-decoder model plus its tokenizer.
+
+    Callers batch and split; a backend never truncates: an input longer than
+    ``max_input_tokens`` raises :class:`~summarizer.errors.GenerationError`.
+    """
+
+    model_id: str
+    backend: str
+    device: str
+    max_input_tokens: int
+    generation_defaults: GenerationSettings
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        """Source tokens per text, special tokens included."""
+        ...
+
+    def split_tokens(self, text: str, max_tokens: int) -> list[str]:
+        """Cut ``text`` into pieces of at most ``max_tokens`` tokens each (last-resort split)."""
+        ...
+
+    def generate(self, texts: Sequence[str], settings: GenerationSettings) -> list[str]:
+        """One model call for one batch; returns one string per input, in order."""
+        ...
+
+
+def resolve_device(device: str) -> str:
+    """'auto' -> 'cuda' when a GPU is usable, else 'cpu'. Validates the spelling."""
+    device = (device or "auto").strip().lower()
+    base = device.split(":", 1)[0]
+    if base not in _DEVICES:
+        raise ValueError(f"device must be one of {', '.join(_DEVICES)} (or cuda:N), not {device!r}")
+    if device != "auto":
+        return device
+    try:
+        import torch
+    except ImportError:
+        return "cpu"
+    if torch.cuda.is_available():
+        return "cuda"
+    return "cpu"

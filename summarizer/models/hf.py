@@ -1,0 +1,116 @@
+"""Transformers backend: ``AutoModelForSeq2SeqLM`` + ``generate()`` (transformers 5 has no pipelines)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Sequence
+
+from ..errors import GenerationError, ModelUnavailableError
+from .base import GenerationSettings
+from .resolve import ResolvedModel, is_offline, offline_hint
+
+__all__ = ["TransformersModel", "max_input_tokens"]
+
+logger = logging.getLogger(__name__)
+
+# Tokenizers without a real limit report ~1e30; T5-style relative positions still degrade past this.
+_FALLBACK_MAX_INPUT = 512
+_GEN_FIELDS = ("num_beams", "no_repeat_ngram_size", "repetition_penalty", "length_penalty")
+
+
+def max_input_tokens(tokenizer: Any, config: Any) -> int:
+    """The real input limit from the tokenizer and config (the smaller one that is sane)."""
+    limits = []
+    tok_max = getattr(tokenizer, "model_max_length", None)
+    if isinstance(tok_max, int) and 0 < tok_max < 100_000:
+        limits.append(tok_max)
+    for name in ("max_position_embeddings", "n_positions"):
+        value = getattr(config, name, None)
+        if isinstance(value, int) and 0 < value < 100_000:
+            limits.append(value)
+    return min(limits) if limits else _FALLBACK_MAX_INPUT
+
+
+class TransformersModel:
+    """A seq2seq model run with PyTorch through transformers."""
+
+    backend = "transformers"
+
+    def __init__(self, resolved: ResolvedModel, device: str = "cpu") -> None:
+        try:
+            import torch
+            from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+        except ImportError as exc:  # pragma: no cover - core dependencies
+            raise ModelUnavailableError(
+                f"transformers/torch are not installed: {exc}",
+                hint="pip install torch==2.13.0 transformers (CPU wheel first, see README)",
+            ) from exc
+        self._torch = torch
+        self.model_id = resolved.model_id
+        self.device = device
+        location = resolved.location
+        try:
+            self.tokenizer = AutoTokenizer.from_pretrained(location)
+            self.model = AutoModelForSeq2SeqLM.from_pretrained(location)
+        except (OSError, ValueError, KeyError) as exc:
+            raise _unavailable(resolved, exc) from exc
+        if not getattr(self.model.config, "is_encoder_decoder", False):
+            raise ModelUnavailableError(
+                f"{resolved.spec!r} is not an encoder-decoder (seq2seq) model",
+                hint="use a T5/Marian/BART-style model",
+            )
+        self.model.to(device)
+        self.model.eval()
+        self.max_input_tokens = max_input_tokens(self.tokenizer, self.model.config)
+        task_params = getattr(self.model.config, "task_specific_params", None) or {}
+        #: Prefix a generic T5 expects for summaries ("summarize: "); presets use their own prompt file.
+        self.summary_prefix = str(task_params.get("summarization", {}).get("prefix", "") or "")
+        gen = self.model.generation_config
+        self.generation_defaults = GenerationSettings(
+            **{k: getattr(gen, k) for k in _GEN_FIELDS if getattr(gen, k, None) not in (None, 0, 1.0)}
+        )
+        logger.info("loaded %s on %s (max %d input tokens)", self.model_id, device, self.max_input_tokens)
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        if not texts:
+            return []
+        ids = self.tokenizer(list(texts), add_special_tokens=True, truncation=False)["input_ids"]
+        return [len(x) for x in ids]
+
+    def split_tokens(self, text: str, max_tokens: int) -> list[str]:
+        ids = self.tokenizer(text, add_special_tokens=False, truncation=False)["input_ids"]
+        # Leave room for special tokens and for re-tokenisation drift at the cut.
+        step = max(1, max_tokens - 8)
+        pieces = [self.tokenizer.decode(ids[i : i + step], skip_special_tokens=True) for i in range(0, len(ids), step)]
+        return [p.strip() for p in pieces if p.strip()]
+
+    def generate(self, texts: Sequence[str], settings: GenerationSettings) -> list[str]:
+        if not texts:
+            return []
+        torch = self._torch
+        enc = self.tokenizer(list(texts), return_tensors="pt", padding=True, truncation=False)
+        length = enc["input_ids"].shape[1]
+        if length > self.max_input_tokens:
+            raise GenerationError(
+                f"internal error: a batch of {length} tokens exceeds the model limit {self.max_input_tokens}"
+            )
+        enc = {k: v.to(self.device) for k, v in enc.items()}
+        try:
+            with torch.inference_mode():
+                out = self.model.generate(**enc, **settings.to_kwargs())
+        except (RuntimeError, ValueError) as exc:
+            raise GenerationError(f"{self.model_id} failed while generating: {exc}") from exc
+        return [t.strip() for t in self.tokenizer.batch_decode(out, skip_special_tokens=True)]
+
+
+def _unavailable(resolved: ResolvedModel, exc: Exception) -> ModelUnavailableError:
+    if resolved.is_local:
+        return ModelUnavailableError(
+            f"cannot load the model in {resolved.location}: {exc}",
+            hint="the folder must hold a complete save_pretrained() output (config, tokenizer, weights)",
+        )
+    why = "offline mode (HF_HUB_OFFLINE) and not in the cache" if is_offline() else "not downloadable or cached"
+    return ModelUnavailableError(
+        f"model {resolved.model_id!r} is unavailable: {why}",
+        hint=offline_hint(resolved.model_id),
+    )

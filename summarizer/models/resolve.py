@@ -1,0 +1,116 @@
+"""One resolver for every model spec: preset name, hub id or local directory."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ModelUnavailableError, UnknownPresetError
+from ..presets import Preset, get_preset, list_presets
+from ..settings import models_dir
+
+__all__ = ["ResolvedModel", "resolve_model", "offline_hint", "is_offline"]
+
+logger = logging.getLogger(__name__)
+
+_HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
+
+
+@dataclass(frozen=True)
+class ResolvedModel:
+    """Where a model comes from. ``location`` is what ``from_pretrained`` gets (hub id or folder)."""
+
+    spec: str
+    kind: str
+    location: str
+    source: str  # "preset" | "hub" | "path"
+    preset: Preset | None = None
+
+    @property
+    def model_id(self) -> str:
+        """Stable name for results and caches: the hub id, or the absolute folder path."""
+        return self.preset.hub_id if self.preset and self.source == "preset" else self.location
+
+    @property
+    def is_local(self) -> bool:
+        return self.source == "path"
+
+
+def is_offline() -> bool:
+    return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def offline_hint(hub_id: str) -> str:
+    return (
+        f"on a connected machine run 'summarizer models download {hub_id}' and copy its Hugging Face cache "
+        f"(HF_HOME, default ~/.cache/huggingface) here, or pass a local model folder, "
+        f"or set {'SUMMARIZER_MODELS_DIR'} to a folder that holds it"
+    )
+
+
+def resolve_model(spec: str, kind: str) -> ResolvedModel:
+    """Turn ``spec`` into a :class:`ResolvedModel` without loading anything.
+
+    Order: an existing folder, a preset (or alias), a copy under ``SUMMARIZER_MODELS_DIR``,
+    then a hub id of the form ``owner/name``.
+    """
+    if kind not in ("summary", "translation"):
+        raise ValueError(f"kind must be 'summary' or 'translation', not {kind!r}")
+    spec = (spec or "").strip()
+    if not spec:
+        raise UnknownPresetError(f"empty {kind} model name", hint=_choices(kind))
+
+    path = Path(spec).expanduser()
+    if _looks_like_path(spec) or (path.exists() and not _HUB_ID.match(spec)):
+        return _local(spec, path, kind)
+
+    preset = get_preset(spec, kind)
+    hub_id = preset.hub_id if preset else spec
+    local = _in_models_dir(hub_id)
+    if local is not None:
+        logger.debug("model %s found in models dir: %s", hub_id, local)
+        return ResolvedModel(spec, kind, str(local), "path", preset)
+    if preset is not None:
+        return ResolvedModel(spec, kind, preset.hub_id, "preset", preset)
+    if _HUB_ID.match(spec):
+        return ResolvedModel(spec, kind, spec, "hub", None)
+    raise UnknownPresetError(f"unknown {kind} model {spec!r}", hint=_choices(kind))
+
+
+def _looks_like_path(spec: str) -> bool:
+    return spec.startswith((".", "/", "~")) or os.sep in spec.replace("/", "") or spec.count("/") > 1
+
+
+def _local(spec: str, path: Path, kind: str) -> ResolvedModel:
+    if not path.is_dir():
+        raise ModelUnavailableError(
+            f"model folder {spec!r} does not exist",
+            hint="pass an existing folder that holds config.json, or a preset name / hub id",
+        )
+    if not (path / "config.json").is_file():
+        raise ModelUnavailableError(
+            f"{spec!r} is not a model folder (no config.json in it)",
+            hint="point at the folder that holds config.json and the weights (save_pretrained output)",
+        )
+    return ResolvedModel(spec, kind, str(path.resolve()), "path", None)
+
+
+def _in_models_dir(hub_id: str) -> Path | None:
+    root = models_dir()
+    if not root:
+        return None
+    base = Path(root).expanduser()
+    owner, _, name = hub_id.rpartition("/")
+    for candidate in (base / hub_id.replace("/", "--"), base / hub_id, base / name):
+        if (candidate / "config.json").is_file():
+            return candidate.resolve()
+    return None
+
+
+def _choices(kind: str) -> str:
+    names = ", ".join(sorted({p.name for p in list_presets(kind)} | {"a hub id", "a local folder"}))
+    extra = ", extractive, auto" if kind == "summary" else ""
+    return f"use one of: {names}{extra}"

@@ -1,0 +1,438 @@
+"""Pipeline: clean -> summarise (Indonesian) -> translate (English) -> fidelity checks."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Sequence
+
+from .errors import EmptyInputError, InputTooLargeError, ModelUnavailableError, SummarizerError
+from .models import BACKENDS, GenerationSettings, load_model, resolve_device, resolve_model
+from .presets import LENGTHS, get_preset, load_prompt
+from .results import ArticleResult, CleanResult, ResultWarning, Segment
+from .settings import default_backend, default_device, default_summary_model, default_translation_model
+from .summarize import AbstractiveSummarizer, ExtractiveSummarizer, Summarizer
+from .text.decode import decode_bytes, looks_binary
+from .translate import Progress, Translator, normalise_for_mt
+
+__all__ = ["Pipeline", "PipelineOptions", "DEFAULT_MAX_CHARS"]
+
+logger = logging.getLogger(__name__)
+
+#: Largest article accepted by default (characters after decoding): ~100 pages of news text.
+DEFAULT_MAX_CHARS = 300_000
+_SPECIAL_SUMMARY = ("auto", "extractive")
+# Generic summary lengths in new tokens for models that are not presets.
+_GENERIC_LENGTHS = {"short": (64, 16), "medium": (128, 32), "long": (200, 64)}
+
+
+@dataclass(frozen=True)
+class PipelineOptions:
+    """Validated pipeline settings. ``None``-free: env defaults are applied by :class:`Pipeline`."""
+
+    summary_model: str = field(default_factory=default_summary_model)
+    translation_model: str = field(default_factory=default_translation_model)
+    device: str = field(default_factory=default_device)
+    backend: str = field(default_factory=default_backend)
+    compute_type: str = "default"
+    summary_length: str = "medium"
+    max_chars: int = DEFAULT_MAX_CHARS
+    guard: bool = True
+    max_batch_tokens: int = 2048
+    max_batch_size: int = 32
+
+    def __post_init__(self) -> None:
+        if self.summary_length not in LENGTHS:
+            raise ValueError(f"summary_length must be one of {LENGTHS}, not {self.summary_length!r}")
+        if self.backend not in BACKENDS:
+            raise ValueError(f"backend must be one of {BACKENDS}, not {self.backend!r}")
+        resolve_device(self.device if self.device != "auto" else "cpu")  # validates the spelling only
+        if self.max_chars < 1 or self.max_batch_tokens < 1 or self.max_batch_size < 1:
+            raise ValueError("max_chars, max_batch_tokens and max_batch_size must be positive")
+
+
+@dataclass
+class _Article:
+    """One article between stages."""
+
+    clean: CleanResult
+    language: str | None
+    warnings: list[ResultWarning]
+    timings: dict[str, float]
+    summary: str = ""
+    chunks: int = 1
+    summarized: bool = False
+
+
+class Pipeline:
+    """Summarise Indonesian news and translate it into English. Models load lazily, once."""
+
+    def __init__(
+        self,
+        summary_model: str | None = None,
+        translation_model: str | None = None,
+        device: str | None = None,
+        *,
+        backend: str | None = None,
+        compute_type: str = "default",
+        summary_length: str = "medium",
+        max_chars: int = DEFAULT_MAX_CHARS,
+        guard: bool = True,
+        options: PipelineOptions | None = None,
+    ) -> None:
+        if options is None:
+            given = {
+                "summary_model": summary_model,
+                "translation_model": translation_model,
+                "device": device,
+                "backend": backend,
+            }
+            options = PipelineOptions(
+                **{k: v for k, v in given.items() if v is not None},
+                compute_type=compute_type,
+                summary_length=summary_length,
+                max_chars=max_chars,
+                guard=guard,
+            )
+        self.options = options
+        # Resolve (not load) now so a typo fails at construction, not on the first article.
+        summary_spec = options.summary_model.strip()
+        self._summary_spec = summary_spec.lower() if summary_spec.lower() in _SPECIAL_SUMMARY else summary_spec
+        self._summary_resolved = (
+            None if self._summary_spec in _SPECIAL_SUMMARY else resolve_model(summary_spec, "summary")
+        )
+        self._translation_resolved = resolve_model(options.translation_model, "translation")
+        self._lock = threading.Lock()
+        self._summarizer: Summarizer | None = None
+        self._summary_notice: ResultWarning | None = None
+        self._translator: Translator | None = None
+
+    # -- public API ------------------------------------------------------------------------------
+
+    def run(
+        self,
+        text: str | bytes,
+        full: bool = False,
+        *,
+        length: str | None = None,
+        format: str = "auto",
+        progress: Progress | None = None,
+    ) -> ArticleResult:
+        """Clean, summarise and translate one article (the whole article too with ``full=True``)."""
+        result = self.run_batch([text], full=full, length=length, format=format, progress=progress)[0]
+        if isinstance(result, SummarizerError):
+            raise result
+        return result
+
+    def run_many(
+        self, texts: Iterable[str | bytes], full: bool = False, *, batch_size: int = 16, **kwargs: Any
+    ) -> Iterator[ArticleResult]:
+        """Results in input order; articles are processed ``batch_size`` at a time and share model calls.
+
+        Raises the first article's error when it comes up; use :meth:`run_batch` to get errors in place.
+        """
+        batch: list[str | bytes] = []
+        for text in texts:
+            batch.append(text)
+            if len(batch) >= batch_size:
+                yield from self._raise_in_place(self.run_batch(batch, full=full, **kwargs))
+                batch = []
+        if batch:
+            yield from self._raise_in_place(self.run_batch(batch, full=full, **kwargs))
+
+    def run_batch(
+        self,
+        texts: Sequence[str | bytes],
+        full: bool = False,
+        *,
+        length: str | None = None,
+        format: str = "auto",
+        progress: Progress | None = None,
+    ) -> list[ArticleResult | SummarizerError]:
+        """Process many articles together; a bad article yields its error in place, the rest go on."""
+        length = self._length(length)
+        prepared: list[_Article | SummarizerError] = []
+        for text in texts:
+            try:
+                prepared.append(self._prepare(text, format))
+            except SummarizerError as exc:
+                prepared.append(exc)
+        articles = [a for a in prepared if isinstance(a, _Article)]
+        if articles:
+            try:
+                self._summarize(articles, length)
+                translated = self._translate(articles, full, progress)
+            except SummarizerError as exc:
+                if len(articles) == 1:
+                    return [exc if a is articles[0] else a for a in prepared]  # type: ignore[misc]
+                # Isolate the article that broke the shared call; the others still succeed.
+                return [
+                    a if isinstance(a, SummarizerError) else self._run_one(a, full, length) for a in prepared
+                ]
+            done = iter(translated)
+            return [a if isinstance(a, SummarizerError) else next(done) for a in prepared]
+        return list(prepared)  # type: ignore[arg-type]
+
+    def summarize(self, text: str | bytes, *, length: str | None = None, format: str = "auto") -> str:
+        """The Indonesian summary of one article (cleaned first)."""
+        article = self._prepare(text, format)
+        self._summarize([article], self._length(length))
+        return article.summary
+
+    def translate(self, text: str | bytes, progress: Progress | None = None) -> str:
+        """English translation of ``text`` as given (not cleaned), paragraphs kept."""
+        return self.translate_detailed(text, progress).text
+
+    def translate_detailed(self, text: str | bytes, progress: Progress | None = None):
+        """Like :meth:`translate` but returns segments and warnings too."""
+        return self.translator.translate_text(self._validate(text)[0], progress)
+
+    def clean(self, text: str | bytes, format: str = "auto") -> CleanResult:
+        from .text import clean_article
+
+        return clean_article(self._validate(text)[0], format=format)
+
+    @property
+    def translator(self) -> Translator:
+        with self._lock:
+            if self._translator is None:
+                model = load_model(
+                    self._translation_resolved,
+                    device=self.options.device,
+                    backend=self.options.backend,
+                    compute_type=self.options.compute_type,
+                )
+                preset = self._translation_resolved.preset
+                settings = GenerationSettings(**(preset.generation if preset else {}))
+                self._translator = Translator(
+                    model,
+                    settings,
+                    max_batch_tokens=self.options.max_batch_tokens,
+                    max_batch_size=self.options.max_batch_size,
+                    guard=self.options.guard,
+                )
+            return self._translator
+
+    @property
+    def summarizer(self) -> Summarizer:
+        with self._lock:
+            if self._summarizer is None:
+                self._summarizer = self._load_summarizer()
+            return self._summarizer
+
+    @property
+    def model_ids(self) -> dict[str, str]:
+        """What each stage uses, as reported in results (loads nothing)."""
+        if self._summary_resolved is not None:
+            summary = self._summary_resolved.model_id
+        elif self._summarizer is not None:
+            summary = self._summarizer.model_id
+        else:
+            summary = self._summary_spec
+        return {
+            "summary": summary,
+            "translation": self._translation_resolved.model_id,
+            "backend": self.options.backend,
+        }
+
+    # -- stages ----------------------------------------------------------------------------------
+
+    def _length(self, length: str | None) -> str:
+        length = length or self.options.summary_length
+        if length not in LENGTHS:
+            raise ValueError(f"length must be one of {LENGTHS}, not {length!r}")
+        return length
+
+    def _validate(self, text: str | bytes) -> tuple[str, list[ResultWarning]]:
+        warnings: list[ResultWarning] = []
+        if isinstance(text, (bytes, bytearray)):
+            text, warnings = decode_bytes(bytes(text))
+        elif not isinstance(text, str):
+            raise TypeError(f"text must be str or bytes, not {type(text).__name__}")
+        elif looks_binary(text):
+            from .errors import BinaryInputError
+
+            raise BinaryInputError("the input looks like binary data, not text")
+        if len(text) > self.options.max_chars:
+            raise InputTooLargeError(
+                f"the input has {len(text):,} characters, above the limit of {self.options.max_chars:,}",
+                hint="split it into articles, or raise the limit (max_chars= / --max-chars)",
+            )
+        if not text.strip():
+            raise EmptyInputError("the input is empty", hint="paste or pass an article's text")
+        return text, warnings
+
+    def _prepare(self, text: str | bytes, format: str) -> _Article:
+        from .text import clean_article, detect_language
+
+        start = time.perf_counter()
+        text, warnings = self._validate(text)
+        clean = clean_article(text, format=format)
+        warnings.extend(clean.warnings)
+        if not clean.text.strip():
+            raise EmptyInputError(
+                "no article text left after cleaning (only boilerplate, markup or nothing)",
+                hint="check the input; 'summarizer clean --show-removed' shows what was removed",
+            )
+        language = clean.language or detect_language(clean.text)
+        if language in ("en", "ms"):
+            name = {"en": "English", "ms": "Malay"}[language]
+            note = "it is summarised but not translated" if language == "en" else "results may be weaker"
+            warnings.append(
+                ResultWarning(
+                    code="not_indonesian",
+                    message=f"the article looks {name}, not Indonesian; {note}",
+                    stage="clean",
+                )
+            )
+        return _Article(clean, language, warnings, {"clean": time.perf_counter() - start})
+
+    def _load_summarizer(self) -> Summarizer:
+        if self._summary_spec == "extractive":
+            return ExtractiveSummarizer()
+        resolved = self._summary_resolved or resolve_model("default", "summary")
+        try:
+            model = load_model(
+                resolved,
+                device=self.options.device,
+                backend=self.options.backend,
+                compute_type=self.options.compute_type,
+            )
+        except ModelUnavailableError as exc:
+            if self._summary_spec != "auto":
+                raise
+            logger.warning("summary model unavailable, using the extractive summariser: %s", exc.message)
+            self._summary_notice = ResultWarning(
+                code="summary_fallback",
+                message=(
+                    f"the summary model {resolved.model_id} is not available here, so the offline extractive "
+                    f"summariser was used. To fix: {exc.hint or 'download the model'}"
+                ),
+                stage="summary",
+            )
+            return ExtractiveSummarizer()
+        preset = resolved.preset
+        if preset is not None:
+            prompt = load_prompt(preset.prompt) if preset.prompt else "{text}"
+            base = GenerationSettings(**preset.generation)
+            lengths = {name: base.updated(**preset.length_settings(name)) for name in LENGTHS}
+        else:
+            prompt = getattr(model, "summary_prefix", "") + "{text}"
+            lengths = {
+                name: GenerationSettings(max_new_tokens=mx, min_new_tokens=mn)
+                for name, (mx, mn) in _GENERIC_LENGTHS.items()
+            }
+        return AbstractiveSummarizer(model, lengths, prompt=prompt)
+
+    def _summarize(self, articles: list[_Article], length: str) -> None:
+        articles = [a for a in articles if not a.summarized]
+        if not articles:
+            return
+        start = time.perf_counter()
+        summarizer = self.summarizer
+        outputs = summarizer.summarize_many([a.clean.text for a in articles], length)
+        share = (time.perf_counter() - start) / len(articles)
+        from .fidelity import check_fidelity
+
+        for article, out in zip(articles, outputs):
+            article.summary, article.chunks, article.summarized = out.text, out.chunks, True
+            article.timings["summary"] = share
+            if self._summary_notice is not None:
+                article.warnings.append(self._summary_notice)
+            if out.chunks > 1:
+                article.warnings.append(
+                    ResultWarning(
+                        code="summary_chunked",
+                        message=f"the article is longer than the summary model's input, so it was "
+                        f"summarised in {out.chunks} parts and combined",
+                        stage="summary",
+                    )
+                )
+            article.warnings.extend(check_fidelity(article.clean.text, out.text, kind="summary"))
+
+    def _translate(
+        self, articles: list[_Article], full: bool, progress: Progress | None
+    ) -> list[ArticleResult]:
+        from .text import split_sentences
+
+        # All sentences of all articles go through one translator call (shared, length-sorted batches).
+        plans: list[tuple[list[str], list[list[str]]]] = []
+        flat: list[str] = []
+        for a in articles:
+            if a.language == "en":
+                # English input: nothing to translate, but segments still list every sentence.
+                plans.append(([], [[s for s in split_sentences(p) if s.strip()] for p in a.clean.paragraphs]))
+                continue
+            summary_sents = [s for s in split_sentences(a.summary) if s.strip()]
+            paragraphs = [[s for s in split_sentences(p) if s.strip()] for p in a.clean.paragraphs] if full else []
+            plans.append((summary_sents, paragraphs))
+            flat.extend(summary_sents)
+            flat.extend(s for p in paragraphs for s in p)
+        start = time.perf_counter()
+        english, warnings = self.translator.translate_sentences(flat, progress) if flat else ([], [])
+        seconds = time.perf_counter() - start
+        by_source: dict[str, list[ResultWarning]] = {}
+        for w in warnings:
+            by_source.setdefault(getattr(w, "source", None) or "", []).append(w)
+
+        results: list[ArticleResult] = []
+        k = 0
+        for a, (summary_sents, paragraphs) in zip(articles, plans):
+            n = 0 if a.language == "en" else len(summary_sents) + sum(len(p) for p in paragraphs)
+            out = english[k : k + n]
+            mine = flat[k : k + n]
+            k += n
+            a.timings["translation"] = seconds * n / max(1, len(flat))
+            seen: set[int] = set()
+            for src in mine:
+                for w in by_source.get(normalise_for_mt(src), []):
+                    if id(w) not in seen:
+                        seen.add(id(w))
+                        a.warnings.append(w)
+            a.warnings[:] = list(dict.fromkeys(a.warnings))  # frozen dataclasses: equal warnings merge
+            if a.language == "en":
+                summary_en = a.summary
+                segments = [Segment(s, s) for p in paragraphs for s in p] if full else []
+                translation = a.clean.text if full else None
+            else:
+                summary_en = " ".join(e for e in out[: len(summary_sents)] if e)
+                rest = iter(out[len(summary_sents) :])
+                segments, out_paragraphs = [], []
+                for para in paragraphs:
+                    eng = [next(rest) for _ in para]
+                    segments.extend(Segment(s, e) for s, e in zip(para, eng))
+                    out_paragraphs.append(" ".join(e for e in eng if e))
+                translation = "\n\n".join(out_paragraphs) if full else None
+            a.timings["total"] = sum(a.timings.values())
+            results.append(
+                ArticleResult(
+                    summary_id=a.summary,
+                    summary_en=summary_en,
+                    clean_text=a.clean.text,
+                    translation_en=translation,
+                    segments=tuple(segments),
+                    warnings=tuple(a.warnings),
+                    models=self.model_ids,
+                    timings={k2: round(v, 4) for k2, v in a.timings.items()},
+                    language=a.language,
+                    summary_chunks=a.chunks,
+                    removed=a.clean.removed,
+                )
+            )
+        return results
+
+    def _run_one(self, article: _Article, full: bool, length: str) -> ArticleResult | SummarizerError:
+        try:
+            self._summarize([article], length)
+            return self._translate([article], full, None)[0]
+        except SummarizerError as exc:
+            return exc
+
+    @staticmethod
+    def _raise_in_place(results: list[ArticleResult | SummarizerError]) -> Iterator[ArticleResult]:
+        for r in results:
+            if isinstance(r, SummarizerError):
+                raise r
+            yield r

@@ -1,0 +1,111 @@
+"""Model presets, read from ``presets.toml``, and their prompt templates."""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+__all__ = ["Preset", "get_preset", "list_presets", "load_prompt", "LENGTHS"]
+
+#: Summary lengths accepted everywhere (API, CLI, web page).
+LENGTHS = ("short", "medium", "long")
+_KINDS = ("summary", "translation")
+_GEN_KEYS = ("num_beams", "no_repeat_ngram_size", "repetition_penalty", "length_penalty")
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named model: its hub id, licence, prompt and generation settings."""
+
+    name: str
+    kind: str
+    hub_id: str
+    family: str
+    licence: str
+    description: str = ""
+    prompt: str | None = None
+    aliases: tuple[str, ...] = ()
+    generation: dict[str, Any] = field(default_factory=dict)
+    max_new_tokens: tuple[int, ...] = ()
+    min_new_tokens: tuple[int, ...] = ()
+
+    def length_settings(self, length: str) -> dict[str, int]:
+        """max/min new tokens for a summary length name."""
+        if not self.max_new_tokens:
+            return {}
+        i = LENGTHS.index(length)
+        out = {"max_new_tokens": self.max_new_tokens[i]}
+        if self.min_new_tokens:
+            out["min_new_tokens"] = self.min_new_tokens[i]
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "hub_id": self.hub_id,
+            "family": self.family,
+            "licence": self.licence,
+            "description": self.description,
+            "aliases": list(self.aliases),
+        }
+
+
+@functools.cache
+def _presets() -> dict[str, dict[str, Preset]]:
+    data = tomllib.loads(resources.files("summarizer").joinpath("presets.toml").read_text("utf-8"))
+    table: dict[str, dict[str, Preset]] = {}
+    for kind in _KINDS:
+        table[kind] = {}
+        for name, raw in data.get(kind, {}).items():
+            preset = Preset(
+                name=name,
+                kind=kind,
+                hub_id=raw["hub_id"],
+                family=raw.get("family", ""),
+                licence=raw.get("licence", ""),
+                description=raw.get("description", ""),
+                prompt=raw.get("prompt"),
+                aliases=tuple(raw.get("aliases", ())),
+                generation={k: raw[k] for k in _GEN_KEYS if k in raw},
+                max_new_tokens=tuple(raw.get("max_new_tokens", ())),
+                min_new_tokens=tuple(raw.get("min_new_tokens", ())),
+            )
+            for key in (name, *preset.aliases):
+                table[kind][key] = preset
+    return table
+
+
+def get_preset(name: str, kind: str) -> Preset | None:
+    """The preset called ``name`` (or one of its aliases) for ``kind``, else None."""
+    return _presets()[kind].get(name.strip().lower())
+
+
+def list_presets(kind: str | None = None) -> list[Preset]:
+    """Distinct presets, defaults first."""
+    kinds = (kind,) if kind else _KINDS
+    seen: dict[tuple[str, str], Preset] = {}
+    for k in kinds:
+        for preset in _presets()[k].values():
+            seen.setdefault((k, preset.name), preset)
+    return list(seen.values())
+
+
+@functools.cache
+def load_prompt(filename: str) -> str:
+    """A prompt template from ``prompts/`` (repo checkout) or the installed package data."""
+    candidates = [
+        Path(__file__).resolve().parent.parent / "prompts" / filename,
+        Path(str(resources.files("summarizer"))) / "prompts" / filename,
+    ]
+    for path in candidates:
+        if path.is_file():
+            template = path.read_text("utf-8").strip("\n")
+            if "{text}" not in template:
+                raise ValueError(f"prompt template {path} has no {{text}} placeholder")
+            return template
+    raise FileNotFoundError(f"prompt template {filename!r} not found in {candidates}")

@@ -1,0 +1,102 @@
+"""Bytes -> text without ever garbling: BOMs, strict UTF-8, then a detected legacy encoding with a warning."""
+
+from __future__ import annotations
+
+import codecs
+import logging
+
+from ..errors import BinaryInputError
+from ..results import ResultWarning
+
+__all__ = ["decode_bytes", "looks_binary"]
+
+logger = logging.getLogger(__name__)
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Control characters that never occur in real text (tab, newline, CR, form feed are fine).
+_BAD_CONTROLS = {chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v"} | {"\x7f"}
+
+
+def looks_binary(text: str, sample: int = 4096) -> bool:
+    """True when the text has NULs or many control characters: a binary file decoded as text."""
+    head = text[:sample]
+    if not head:
+        return False
+    if "\x00" in head:
+        return True
+    bad = sum(1 for ch in head if ch in _BAD_CONTROLS or ch == "\ufffd")
+    return bad / len(head) > 0.05
+
+
+def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, list[ResultWarning]]:
+    """Decode ``data``; raise :class:`BinaryInputError` when it is not text.
+
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM decode silently. Anything else is
+    detected with charset-normalizer and decoded with a ``legacy_encoding`` warning, so a
+    user always learns that a guess was made.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise BinaryInputError(f"{name}: starts with a {encoding} byte-order mark but does not decode") from exc
+            return _checked(text, name), []
+    if b"\x00" in data[:4096]:
+        raise BinaryInputError(
+            f"{name}: looks like a binary file (NUL bytes), not text",
+            hint="pass a .txt, .md, .html or .json file",
+        )
+    try:
+        return _checked(data.decode("utf-8"), name), []
+    except UnicodeDecodeError:
+        pass
+    encoding = _detect(data)
+    if encoding is None:
+        raise BinaryInputError(
+            f"{name}: is neither UTF-8 nor a recognisable text encoding",
+            hint="convert it to UTF-8 (e.g. iconv -f CP1252 -t UTF-8)",
+        )
+    text = _checked(data.decode(encoding, errors="strict"), name)
+    warning = ResultWarning(
+        code="legacy_encoding",
+        message=f"{name}: not UTF-8; decoded as {encoding} (detected). Check accented characters.",
+        stage="input",
+    )
+    logger.warning(warning.message)
+    return text, [warning]
+
+
+def _detect(data: bytes) -> str | None:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - charset-normalizer is a core dependency
+        return "cp1252" if _decodes(data, "cp1252") else None
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    encoding = best.encoding
+    return encoding if _decodes(data, encoding) else None
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def _checked(text: str, name: str) -> str:
+    if looks_binary(text):
+        raise BinaryInputError(
+            f"{name}: looks like binary data, not text",
+            hint="pass a .txt, .md, .html or .json file",
+        )
+    return text
