@@ -1,4 +1,4 @@
-"""ROUGE on IndoSum-format JSONL files (``text`` + ``summary`` sentences), next to LEAD-3 on the same articles.
+"""ROUGE on IndoSum-format JSONL files (``text`` + ``summary`` sentences), beside LEAD-3.
 
 Scoring follows IndoSum's own evaluation: rouge-score F1 with a whitespace tokenizer, no stemming, on
 lower-cased text. The reference is the file's ``summary_tokens`` when present (the original IndoSum
@@ -12,13 +12,14 @@ import json
 import logging
 import re
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from .errors import InputError
 
-__all__ = ["tokenize", "rouge_scores", "load_indosum", "evaluate", "EvalReport", "lead3"]
+__all__ = ["EvalReport", "evaluate", "lead3", "load_indosum", "rouge_scores", "tokenize"]
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +46,9 @@ def _scorer() -> Any:
     return rouge_scorer.RougeScorer(list(_KEYS), use_stemmer=False, tokenizer=_WhitespaceTokenizer())
 
 
-def rouge_scores(prediction_tokens: list[str], reference_tokens: list[str], scorer: Any = None) -> dict[str, float]:
+def rouge_scores(
+    prediction_tokens: list[str], reference_tokens: list[str], scorer: Any = None
+) -> dict[str, float]:
     """ROUGE-1/2/L F1 (0-100) of one token list against another."""
     scorer = scorer or _scorer()
     res = scorer.score(" ".join(reference_tokens), " ".join(prediction_tokens))

@@ -270,7 +270,8 @@ class Pipeline:
         start = time.perf_counter()
         text, warnings = self._validate(text)
         clean = clean_article(text, format=format)
-        warnings.extend(clean.warnings)
+        # The pipeline words the language warning itself: it knows what it does about it.
+        warnings.extend(w for w in clean.warnings if w.code != "not_indonesian")
         if not clean.text.strip():
             raise EmptyInputError(
                 "no article text left after cleaning (only boilerplate, markup or nothing)",
@@ -284,6 +285,7 @@ class Pipeline:
                 ResultWarning(
                     code="not_indonesian",
                     message=f"the article looks {name}, not Indonesian; {note}",
+                    span=language,
                     stage="clean",
                 )
             )

@@ -50,13 +50,25 @@ def _train_spm(prefix: Path, vocab_size: int, **ids: int) -> Path:
     return path
 
 
-def build_tiny_t5(out: Path) -> Path:
-    """A 2-layer T5 with a trained sentencepiece tokenizer, saved to ``out``."""
+def build_tiny_t5(out: Path, v1_1: bool = False, full_vocab: bool = False) -> Path:
+    """A 2-layer T5 with a trained sentencepiece tokenizer, saved to ``out``.
+
+    ``v1_1``: T5 v1.1 / nanoT5 style (the IndoNanoT5 family): gated-gelu and an untied, unscaled lm_head.
+    ``full_vocab``: give the tokenizer the trained pieces. transformers 5's T5Tokenizer ignores
+    ``vocab_file``, so without it the vocabulary is only <pad> </s> <unk> and every word is <unk>.
+    """
     from transformers import T5Config, T5ForConditionalGeneration, T5Tokenizer
 
     out.mkdir(parents=True, exist_ok=True)
     spm_path = _train_spm(out / "spiece", 300, pad_id=0, eos_id=1, unk_id=2, bos_id=-1)
-    tokenizer = T5Tokenizer(vocab_file=str(spm_path), extra_ids=0, model_max_length=128)
+    if full_vocab:
+        import sentencepiece as spm
+
+        sp = spm.SentencePieceProcessor(model_file=str(spm_path))
+        pieces = [(sp.id_to_piece(i), sp.get_score(i)) for i in range(sp.get_piece_size())]
+        tokenizer = T5Tokenizer(vocab=pieces, extra_ids=0, model_max_length=128)
+    else:
+        tokenizer = T5Tokenizer(vocab_file=str(spm_path), extra_ids=0, model_max_length=128)
     config = T5Config(
         vocab_size=len(tokenizer),
         d_model=32,
@@ -68,14 +80,25 @@ def build_tiny_t5(out: Path) -> Path:
         decoder_start_token_id=0,
         pad_token_id=0,
         eos_token_id=1,
+        **({"feed_forward_proj": "gated-gelu", "tie_word_embeddings": False} if v1_1 else {}),
     )
     import torch
 
     torch.manual_seed(0)
     model = T5ForConditionalGeneration(config)
+    if v1_1:
+        # transformers 5 ties lm_head to the embeddings regardless; real v1.1 checkpoints hold their own.
+        model.lm_head.weight = torch.nn.Parameter(torch.randn_like(model.shared.weight))
     model.generation_config.max_new_tokens = 20
     model.save_pretrained(out)
     tokenizer.save_pretrained(out)
+    if v1_1:
+        # Write the config the way published v1.1 checkpoints do (transformers 5 rewrites the flag).
+        cfg_path = out / "config.json"
+        cfg = json.loads(cfg_path.read_text("utf-8"))
+        cfg["tie_word_embeddings"] = False
+        cfg.pop("scale_decoder_outputs", None)
+        cfg_path.write_text(json.dumps(cfg, indent=2), "utf-8")
     spm_path.unlink(missing_ok=True)
     return out
 

@@ -68,9 +68,11 @@ def _codes(warnings: list[FidelityWarning], i: int) -> set[str]:
 
 
 def test_check_flags_each_bad_output_and_nothing_in_good_ones() -> None:
-    for src, good in zip(SOURCES, GOOD):
+    for src, good in zip(SOURCES, GOOD, strict=True):
         assert check_fidelity(src, good, "translation") == [], good
-    flagged = [{w.code for w in check_fidelity(s, b, "translation")} for s, b in zip(SOURCES, BAD)]
+    flagged = [
+        {w.code for w in check_fidelity(s, b, "translation")} for s, b in zip(SOURCES, BAD, strict=True)
+    ]
     assert "number_mismatch" in flagged[0]
     assert "number_mismatch" in flagged[1]
     assert flagged[2] == {"name_missing"}
@@ -112,7 +114,7 @@ def test_protected_retranslation_restores_grouping() -> None:
     # Two corrupted numbers: substitution is ambiguous, so the protected re-translation must fix it.
     src = "Ada 2.200.112 pemilih dan 1.500.000 relawan."
     bad = "There are 2,200,12 voters and 1,500 volunteers."
-    protected, restore = protect_numbers(src)
+    protected, _ = protect_numbers(src)
     assert protected == "Ada 2200112 pemilih dan 1500000 relawan."
 
     def retranslate(sentences: list[str], overrides: dict) -> list[str]:

@@ -30,7 +30,10 @@ SAME_VALUE = [
     ("Dirilis 17 Juli 2017.", "Released on July 17, 2017."),
     ("Dirilis 17 Juli 2017.", "Released on 17th of July 2017."),
     ("Skor akhir 3-1.", "The final score was 3-1."),
-    ("Harga £ 1.50 atau Rp1.500.000 “mahal”, kata café.", "A price of £1.50 or Rp1,500,000 is “expensive”, said café."),
+    (
+        "Harga £ 1.50 atau Rp1.500.000 “mahal”, kata café.",
+        "A price of £1.50 or Rp1,500,000 is “expensive”, said café.",
+    ),
 ]
 
 # (Indonesian source, English output with a changed value, the source span that must be reported)
@@ -81,7 +84,9 @@ def test_parse_number(token: str, lang: str, values: set[float]) -> None:
 
 
 def test_kinds_and_scales() -> None:
-    found = {m.span: m for m in extract_numbers("Rp1,5 triliun, naik 3,5 persen pada 21/12 pukul 20.00 WIB", "id")}
+    found = {
+        m.span: m for m in extract_numbers("Rp1,5 triliun, naik 3,5 persen pada 21/12 pukul 20.00 WIB", "id")
+    }
     assert found["1,5 triliun"].kind == "money"
     assert ("num", 1.5e12) in found["1,5 triliun"].values
     assert found["3,5 persen"].kind == "percent"
@@ -96,7 +101,12 @@ def test_indonesian_number_without_time_cue_is_a_number() -> None:
 
 @pytest.mark.parametrize(
     ("source", "english"),
-    [("2.200.112", "2,200,112"), ("3,5 persen", "3.5 percent"), ("Rp1,5 triliun", "1.5 trillion"), ("7%", "7%")],
+    [
+        ("2.200.112", "2,200,112"),
+        ("3,5 persen", "3.5 percent"),
+        ("Rp1,5 triliun", "1.5 trillion"),
+        ("7%", "7%"),
+    ],
 )
 def test_render_english(source: str, english: str) -> None:
     (m,) = extract_numbers(source, "id")
@@ -105,7 +115,9 @@ def test_render_english(source: str, english: str) -> None:
 
 def test_summary_numbers_must_be_in_article() -> None:
     article = "Harga tiket Rp 150.000. Konser digelar pukul 19.00 WIB pada 17 Juli di Jakarta."
-    assert check_fidelity(article, "Tiket seharga Rp150 ribu, konser 17 Juli pukul 19.00 WIB.", "summary") == []
+    assert (
+        check_fidelity(article, "Tiket seharga Rp150 ribu, konser 17 Juli pukul 19.00 WIB.", "summary") == []
+    )
     warnings = check_fidelity(article, "Tiket seharga Rp 250.000, konser 18 Juli.", "summary")
     assert sorted(w.span for w in warnings if w.code == "number_unsupported") == ["18 Juli", "250.000"]
     assert all(w.stage == "summary" for w in warnings)

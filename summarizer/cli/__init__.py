@@ -19,11 +19,15 @@ def _register() -> None:
     from .models import models_group
     from .eval import eval_group
     from .clean import clean_command
+    from .batch import batch_command
+    from .serve import serve_command
 
     main.add_command(run_command)
     main.add_command(models_group)
     main.add_command(eval_group)
     main.add_command(clean_command)
+    main.add_command(batch_command)
+    main.add_command(serve_command)
 
 
 _register()

@@ -13,7 +13,11 @@ from ._common import friendly_errors, read_input_bytes, setup_logging
 @click.command("clean")
 @click.argument("source", default="-", metavar="[FILE|-]")
 @click.option(
-    "--format", "fmt", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", "text", "html"]),
+    default="auto",
+    show_default=True,
     help="How to read the input (auto: HTML when it clearly holds tags).",
 )
 @click.option("--show-removed", is_flag=True, help="List every cut (rule and exact text) on stderr.")

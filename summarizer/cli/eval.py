@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Callable
+import sys
+from collections.abc import Callable
 
 import click
 
@@ -29,21 +30,25 @@ def _summariser(model: str, length: str) -> Callable[[str], str | list[str]]:
 
 @eval_group.command("indosum")
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--summary-model", default="extractive", show_default=True, help="Summariser preset, hub id or path.")
+@click.option(
+    "--summary-model", default="extractive", show_default=True, help="Summariser preset, hub id or path."
+)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N articles.")
 @click.option("--length", type=click.Choice(["short", "medium", "long"]), default="medium", show_default=True,
               help="Extractive summary length.")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("-v", "--verbose", count=True, help="More logging on stderr.")
 @friendly_errors
-def indosum_command(file: str, summary_model: str, limit: int | None, length: str, as_json: bool, verbose: int) -> None:
+def indosum_command(
+    file: str, summary_model: str, limit: int | None, length: str, as_json: bool, verbose: int
+) -> None:
     """ROUGE-1/2/L F1 of a summariser and of LEAD-3 on an IndoSum-format FILE.jsonl."""
     from ..eval import evaluate, load_indosum
 
     setup_logging(verbose)
     articles = load_indosum(file, limit=limit)
     summarize = _summariser(summary_model, length)
-    with click.progressbar(length=len(articles), label="summarising", file=click.get_text_stream("stderr")) as bar:
+    with click.progressbar(length=len(articles), label="summarising", file=sys.stderr) as bar:
 
         def progress(items):
             for item in items:

@@ -88,3 +88,28 @@ def _is_cached(hub_id: str) -> bool:
         return False
     found = try_to_load_from_cache(hub_id, "config.json")
     return isinstance(found, str)
+
+
+@models_group.command("convert")
+@click.argument("names", nargs=-1)
+@click.option(
+    "--compute-type", default="default", show_default=True,
+    help="int8 (CPU default), int8_float16 (CUDA default), float16, float32, ...",
+)  # fmt: skip
+@click.option("--device", default="cpu", show_default=True, help="Device the converted model is meant for.")
+@friendly_errors
+def convert_command(names: tuple[str, ...], compute_type: str, device: str) -> None:
+    """Convert NAMES (presets, hub ids or folders; default: the default models) for --backend ctranslate2.
+
+    Models are converted on first use anyway; doing it ahead keeps the first request fast and the
+    serving process free of torch. Prints each converted folder.
+    """
+    from ..models.ct2 import convert_model
+
+    targets = [(n, "translation" if get_preset(n, "translation") else "summary") for n in names] or [
+        ("default", "summary"),
+        ("default", "translation"),
+    ]
+    for name, kind in targets:
+        click.echo(f"converting {name} ({kind}, {compute_type}) ...", err=True)
+        click.echo(str(convert_model(name, kind, compute_type=compute_type, device=device)))

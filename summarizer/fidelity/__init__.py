@@ -12,16 +12,16 @@ from .numbers import NumberMention, extract_numbers, parse_number, render_englis
 from .repetition import find_repetition, looks_untranslated
 
 __all__ = [
-    "check_fidelity",
-    "guard_translations",
-    "protect_numbers",
     "RETRY_OVERRIDES",
-    "extract_numbers",
-    "parse_number",
-    "render_english",
     "NumberMention",
+    "check_fidelity",
     "extract_names",
-    "missing_names",
+    "extract_numbers",
     "find_repetition",
+    "guard_translations",
     "looks_untranslated",
+    "missing_names",
+    "parse_number",
+    "protect_numbers",
+    "render_english",
 ]

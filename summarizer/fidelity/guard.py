@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from ..results import FidelityWarning
 from .names import extract_names, missing_names
 from .numbers import NumberMention, extract_numbers, parse_number, render_english, values_match
 from .repetition import find_repetition, is_too_long, looks_untranslated
 
-__all__ = ["check_fidelity", "guard_translations", "RETRY_OVERRIDES"]
+__all__ = ["RETRY_OVERRIDES", "check_fidelity", "guard_translations"]
 
 logger = logging.getLogger(__name__)
 
@@ -66,13 +66,22 @@ def _summary_checks(source: str, output: str) -> list[FidelityWarning]:
     for m in extract_numbers(output, "id"):
         if not values_match(m, support):
             out.append(
-                _warn("number_unsupported", f"{m.span!r} is not in the article", m.span, stage, source, output)
+                _warn(
+                    "number_unsupported", f"{m.span!r} is not in the article", m.span, stage, source, output
+                )
             )
     folded_source = source.casefold()
     for name in extract_names(output):
         if not any(t.casefold() in folded_source for t in name.tokens):
             out.append(
-                _warn("name_unsupported", f"{name.span!r} is not in the article", name.span, stage, source, output)
+                _warn(
+                    "name_unsupported",
+                    f"{name.span!r} is not in the article",
+                    name.span,
+                    stage,
+                    source,
+                    output,
+                )
             )
     phrase = find_repetition(source, output, same_language=True)
     if phrase:
@@ -97,12 +106,23 @@ def _translation_checks(source: str, output: str) -> list[FidelityWarning]:
             msg = f"{m.span!r} in the translation is not in the source"
             out.append(_warn("number_unsupported", msg, m.span, stage, source, output))
     for name in missing_names(source, output):
-        out.append(_warn("name_missing", f"{name.span!r} is missing from the translation", name.span, stage, source, output))
+        out.append(
+            _warn(
+                "name_missing",
+                f"{name.span!r} is missing from the translation",
+                name.span,
+                stage,
+                source,
+                output,
+            )
+        )
     phrase = find_repetition(source, output)
     if phrase:
         out.append(_warn("repetition", f"{phrase!r} repeats 3+ times", phrase, stage, source, output))
     if is_too_long(source, output):
-        out.append(_warn("too_long", "the translation is far longer than its source", None, stage, source, output))
+        out.append(
+            _warn("too_long", "the translation is far longer than its source", None, stage, source, output)
+        )
     if looks_untranslated(source, output):
         out.append(_warn("untranslated", "the output is still Indonesian", None, stage, source, output))
     return out
@@ -198,7 +218,7 @@ def guard_translations(
     if len(sources) != len(outputs):
         raise ValueError(f"{len(sources)} sources but {len(outputs)} outputs")
     final = list(outputs)
-    issues = [check_fidelity(s, o, "translation") for s, o in zip(sources, final)]
+    issues = [check_fidelity(s, o, "translation") for s, o in zip(sources, final, strict=True)]
     repaired: set[int] = set()
 
     def try_substitution(i: int) -> None:
@@ -230,9 +250,11 @@ def guard_translations(
             logger.warning("re-translation failed; keeping the first outputs", exc_info=True)
             break
         if len(retried) != len(batch):
-            logger.warning("retranslate returned %d outputs for %d inputs; ignoring", len(retried), len(batch))
+            logger.warning(
+                "retranslate returned %d outputs for %d inputs; ignoring", len(retried), len(batch)
+            )
             break
-        for i, text, restore in zip(todo, retried, restores):
+        for i, text, restore in zip(todo, retried, restores, strict=True):
             candidate = _restore(text, restore)
             new_issues = check_fidelity(sources[i], candidate, "translation")
             if _score(new_issues) < _score(issues[i]):

@@ -10,7 +10,9 @@ __all__ = ["NameMention", "extract_names", "missing_names"]
 
 # A capitalised word: "Chou", "NCCT", "McDonald's", "e-KTP" is not (starts lowercase), "Jokowi".
 _CAP_WORD = r"[A-Z][\w'’.-]*\w|[A-Z]"
-_NAME_RE = re.compile(rf"(?:{_CAP_WORD})(?:\s+(?:(?:{_CAP_WORD})|(?:bin|binti|van|de|von|al|el|da)(?=\s+[A-Z])))*")
+_NAME_RE = re.compile(
+    rf"(?:{_CAP_WORD})(?:\s+(?:(?:{_CAP_WORD})|(?:bin|binti|van|de|von|al|el|da)(?=\s+[A-Z])))*"
+)
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 # Where a capital letter means "start of a sentence or quote", not "name".
 _STARTISH_RE = re.compile(r"(?:^|[.!?:;“\"‘'(\[—–-])\s*$")
@@ -21,20 +23,19 @@ _GENERIC = set(
     """
     presiden wakil menteri gubernur bupati wali walikota kepala ketua direktur sekretaris jenderal
     bapak ibu pak bu mas mbak bang kak saudara tuan nyonya nona haji hajjah dr prof ir drs sh
-    kementerian kementerian departemen dinas badan komisi dewan majelis pengadilan mahkamah agung
-    kepolisian polisi polda polres polsek kejaksaan negeri tinggi luar dalam umum nasional daerah
-    republik kerajaan kota kabupaten provinsi kecamatan desa kelurahan jalan jl gunung pulau selat
-    sungai danau laut teluk pantai tanjung bandara stasiun pelabuhan rumah sakit universitas sekolah
-    institut fakultas partai perusahaan pt tbk persero bank grup kelompok tim klub liga piala
-    utara selatan barat timur tengah raya besar baru lama tua muda pusat
-    senin selasa rabu kamis jumat jum'at sabtu minggu ahad
-    januari februari maret april mei juni juli agustus september oktober november desember
-    namun tetapi tapi dan atau juga karena sehingga selain saat ketika setelah sebelum sejak dengan
-    di ke dari pada untuk dalam oleh bagi tentang ia dia mereka kami kita saya aku anda kamu ini itu
-    yang adalah akan sudah telah masih bahkan meski meskipun walaupun jika kalau apabila bila agar
-    menurut berdasarkan sementara kemudian lalu selanjutnya adapun sebab baca juga foto video
-    tuhan allah nabi rp wib wita wit the of
-    """.split()
+    kementerian departemen dinas badan komisi dewan majelis pengadilan mahkamah agung kepolisian
+    polisi polda polres polsek kejaksaan negeri tinggi luar dalam umum nasional daerah republik
+    kerajaan kota kabupaten provinsi kecamatan desa kelurahan jalan jl gunung pulau selat sungai
+    danau laut teluk pantai tanjung bandara stasiun pelabuhan rumah sakit universitas sekolah
+    institut fakultas partai perusahaan pt tbk persero bank grup kelompok tim klub liga piala utara
+    selatan barat timur tengah raya besar baru lama tua muda pusat senin selasa rabu kamis jumat
+    jum'at sabtu minggu ahad januari februari maret april mei juni juli agustus september oktober
+    november desember namun tetapi tapi dan atau juga karena sehingga selain saat ketika setelah
+    sebelum sejak dengan di ke dari pada untuk oleh bagi tentang ia dia mereka kami kita saya aku
+    anda kamu ini itu yang adalah akan sudah telah masih bahkan meski meskipun walaupun jika kalau
+    apabila bila agar menurut berdasarkan sementara kemudian lalu selanjutnya adapun sebab baca foto
+    video tuhan allah nabi rp wib wita wit the of
+    """.split()  # noqa: SIM905 - a word list reads better as text
 )
 # Indonesian proper nouns that opus-mt translates: any one English form counts as present.
 _TRANSLATED = {

@@ -38,14 +38,13 @@ _SCALES: dict[str, float] = {
 }
 _EN_SCALE = {1e3: "thousand", 1e6: "million", 1e9: "billion", 1e12: "trillion"}
 
+_MONTH_PAIRS = (
+    ("januari", "january"), ("februari", "february"), ("maret", "march"), ("april", "april"),
+    ("mei", "may"), ("juni", "june"), ("juli", "july"), ("agustus", "august"), ("september", "september"),
+    ("oktober", "october"), ("november", "november"), ("desember", "december"),
+)  # fmt: skip
 _MONTHS: dict[str, int] = {}
-for _i, (_id, _en) in enumerate(
-    zip(
-        "januari februari maret april mei juni juli agustus september oktober november desember".split(),
-        "january february march april may june july august september october november december".split(),
-    ),
-    start=1,
-):
+for _i, (_id, _en) in enumerate(_MONTH_PAIRS, start=1):
     _MONTHS[_id] = _MONTHS[_en] = _MONTHS[_en[:3]] = _i
 _MONTHS.update({"agu": 8, "agt": 8, "okt": 10, "des": 12, "mei": 5, "sept": 9, "pebruari": 2, "nopember": 11})
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
@@ -64,7 +63,9 @@ _SLASH_DATE_RE = re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\
 _DAY_MONTH_RE = re.compile(
     rf"(?<![\d.,])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_ALT})\b", re.IGNORECASE
 )
-_MONTH_DAY_RE = re.compile(rf"\b(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]\d)", re.IGNORECASE)
+_MONTH_DAY_RE = re.compile(
+    rf"\b(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]\d)", re.IGNORECASE
+)
 _TIME_RE = re.compile(
     r"(?<![\d.,])(?P<h>\d{1,2})(?:(?P<sep>[.:])(?P<m>\d{2}))?(?!\d|[.,]\d)"
     r"(?:\s?(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z]))?"
@@ -73,7 +74,9 @@ _TIME_RE = re.compile(
 )
 # Indonesian context that makes "20.00" a clock time rather than the number twenty.
 _TIME_CUE_BEFORE_RE = re.compile(r"\b(?:pukul|jam|pkl\.?|at|from|until|to)\s*$", re.IGNORECASE)
-_TIME_CUE_AFTER_RE = re.compile(r"^\s*(?:-\s*\d{1,2}[.:]\d{2}\s*)?(?:WIB|WITA|WIT|waktu setempat|local time)\b", re.I)
+_TIME_CUE_AFTER_RE = re.compile(
+    r"^\s*(?:-\s*\d{1,2}[.:]\d{2}\s*)?(?:WIB|WITA|WIT|waktu setempat|local time)\b", re.I
+)
 
 _ID_WORDS = {
     "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
@@ -144,7 +147,9 @@ def parse_number(token: str, lang: str = "id") -> set[float]:
 
 
 def _context_is_time(text: str, start: int, end: int) -> bool:
-    return bool(_TIME_CUE_BEFORE_RE.search(text[max(0, start - 12) : start]) or _TIME_CUE_AFTER_RE.match(text[end:]))
+    return bool(
+        _TIME_CUE_BEFORE_RE.search(text[max(0, start - 12) : start]) or _TIME_CUE_AFTER_RE.match(text[end:])
+    )
 
 
 def _parse_word_numbers(text: str, lang: str) -> list[NumberMention]:
@@ -166,7 +171,7 @@ def _parse_word_numbers(text: str, lang: str) -> list[NumberMention]:
                 continue
             if nxt == "belas":
                 current += 10
-            elif nxt in _WORD_MULT and _WORD_MULT[nxt]:
+            elif _WORD_MULT.get(nxt):
                 current *= _WORD_MULT[nxt]
             elif nxt in _SCALES and _SCALES[nxt] >= 1e3:
                 total += current * _SCALES[nxt]

@@ -15,6 +15,8 @@ logger = logging.getLogger(__name__)
 
 # Tokenizers without a real limit report ~1e30; T5-style relative positions still degrade past this.
 _FALLBACK_MAX_INPUT = 512
+# transformers reports broken or incomplete model folders through all of these.
+_LOAD_ERRORS = (OSError, ValueError, KeyError, TypeError, AttributeError, RuntimeError, ImportError)
 _GEN_FIELDS = ("num_beams", "no_repeat_ngram_size", "repetition_penalty", "length_penalty")
 
 
@@ -49,10 +51,13 @@ class TransformersModel:
         self.model_id = resolved.model_id
         self.device = device
         location = resolved.location
+        # huggingface_hub reads HF_HUB_OFFLINE once at import; read it per call so it can change at run time,
+        # and fail at once instead of retrying the network for half a minute.
+        local_only = resolved.is_local or is_offline()
         try:
-            self.tokenizer = AutoTokenizer.from_pretrained(location)
-            self.model = AutoModelForSeq2SeqLM.from_pretrained(location)
-        except (OSError, ValueError, KeyError) as exc:
+            self.tokenizer = AutoTokenizer.from_pretrained(location, local_files_only=local_only)
+            self.model = AutoModelForSeq2SeqLM.from_pretrained(location, local_files_only=local_only)
+        except _LOAD_ERRORS as exc:
             raise _unavailable(resolved, exc) from exc
         if not getattr(self.model.config, "is_encoder_decoder", False):
             raise ModelUnavailableError(

@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 
-__all__ = ["extractive_summary", "LENGTHS"]
+__all__ = ["LENGTHS", "extractive_summary"]
 
 logger = logging.getLogger(__name__)
 
@@ -90,7 +90,9 @@ def extractive_summary(text: str, *, length: str = "medium") -> list[str]:
     if not sentences:
         return []
     tokens = [[w.lower() for w in _WORD_RE.findall(s)] for s in sentences]
-    usable = [i for i, s in enumerate(sentences) if len(tokens[i]) >= MIN_WORDS and not _BOILERPLATE_RE.search(s)]
+    usable = [
+        i for i, s in enumerate(sentences) if len(tokens[i]) >= MIN_WORDS and not _BOILERPLATE_RE.search(s)
+    ]
     if not usable:
         usable = list(range(len(sentences)))  # a very short article: everything is content
     vecs = _tfidf(tokens)

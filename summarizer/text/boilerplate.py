@@ -17,29 +17,142 @@ __all__ = ["LineCleaner", "strip_dateline"]
 logger = logging.getLogger(__name__)
 
 _I = re.IGNORECASE
-_END_PUNCT = ".!?\"”’)…"
+_END_PUNCT = '.!?"”’)…'
 
 # --- "Baca juga:" and friends -------------------------------------------------------------------
-_READ_ALSO = re.compile(r"\b(?:Baca|BACA|Lihat|LIHAT|Simak|SIMAK)\s+(?:[Jj]uga|JUGA|[Pp]ula)\b\s*(?P<sep>[:：\-–—]?)")
+_READ_ALSO = re.compile(
+    r"\b(?:Baca|BACA|Lihat|LIHAT|Simak|SIMAK)\s+(?:[Jj]uga|JUGA|[Pp]ula)\b\s*(?P<sep>[:：\-–—]?)"
+)
 _RELATED_LABEL = re.compile(
-    r"^(?:baca|lihat|simak)\s+(?:juga|pula)|^(?:berita|artikel|baca berita|konten)\s+(?:terkait|lainnya|menarik)"
+    r"^(?:baca|lihat|simak)\s+(?:juga|pula)|^(?:berita|artikel|baca berita"
+    r"|konten)\s+(?:terkait|lainnya|menarik)"
     r"|^(?:artikel|berita|video)\s+pilihan|^rekomendasi(?:\s+untuk\s+anda)?|^terpopuler|^pilihan\s+editor",
     _I,
 )
 _EDITOR_PICK = re.compile(r"^(?:Pilihan|PILIHAN)\s+(?:Editor|EDITOR|Redaksi|REDAKSI)\s*:")
 _TOKEN = re.compile(r"\S+")
+_HEADLINE_WINDOW = 320
 _FUNCTION_WORDS = frozenset(
-    "di ke dari dan yang untuk dengan atau pada vs hingga jadi oleh ini itu karena bagi soal usai jelang "
-    "saat dalam akan tak tidak bisa sudah masih demi agar lewat antara se per & the of".split()
+    [
+        "di",
+        "ke",
+        "dari",
+        "dan",
+        "yang",
+        "untuk",
+        "dengan",
+        "atau",
+        "pada",
+        "vs",
+        "hingga",
+        "jadi",
+        "oleh",
+        "ini",
+        "itu",
+        "karena",
+        "bagi",
+        "soal",
+        "usai",
+        "jelang",
+        "saat",
+        "dalam",
+        "akan",
+        "tak",
+        "tidak",
+        "bisa",
+        "sudah",
+        "masih",
+        "demi",
+        "agar",
+        "lewat",
+        "antara",
+        "se",
+        "per",
+        "&",
+        "the",
+        "of",
+    ]
 )
 # Capitalised words that usually open a sentence; used to find where a glued headline ends.
 _STARTERS = frozenset(
-    "Ia Dia Mereka Kami Kita Saya Hal Namun Tetapi Sementara Selain Sebelumnya Kemudian Adapun Menurut "
-    "Dalam Pada Saat Ketika Untuk Dengan Oleh Meski Meskipun Sedangkan Bahkan Selanjutnya Sejak Kini "
-    "Karena Jika Apabila Setelah Sebelum Presiden Menteri Gubernur Bupati Wali Wakil Ketua Kepala Direktur "
-    "Polisi Pemerintah Warga Petugas Pihak Kapolres Kapolda Kapolri Sekretaris Juru Anggota Pengamat "
-    "Berdasarkan Diketahui Sebanyak Sejumlah Para Seorang Korban Pelaku Tim Kementerian Dinas Perusahaan "
-    "Lebih Akibatnya Selama Sampai Itu Ini Di Dari Sebagai".split()
+    [
+        "Ia",
+        "Dia",
+        "Mereka",
+        "Kami",
+        "Kita",
+        "Saya",
+        "Hal",
+        "Namun",
+        "Tetapi",
+        "Sementara",
+        "Selain",
+        "Sebelumnya",
+        "Kemudian",
+        "Adapun",
+        "Menurut",
+        "Dalam",
+        "Pada",
+        "Saat",
+        "Ketika",
+        "Untuk",
+        "Dengan",
+        "Oleh",
+        "Meski",
+        "Meskipun",
+        "Sedangkan",
+        "Bahkan",
+        "Selanjutnya",
+        "Sejak",
+        "Kini",
+        "Karena",
+        "Jika",
+        "Apabila",
+        "Setelah",
+        "Sebelum",
+        "Presiden",
+        "Menteri",
+        "Gubernur",
+        "Bupati",
+        "Wali",
+        "Wakil",
+        "Ketua",
+        "Kepala",
+        "Direktur",
+        "Polisi",
+        "Pemerintah",
+        "Warga",
+        "Petugas",
+        "Pihak",
+        "Kapolres",
+        "Kapolda",
+        "Kapolri",
+        "Sekretaris",
+        "Juru",
+        "Anggota",
+        "Pengamat",
+        "Berdasarkan",
+        "Diketahui",
+        "Sebanyak",
+        "Sejumlah",
+        "Para",
+        "Seorang",
+        "Korban",
+        "Pelaku",
+        "Tim",
+        "Kementerian",
+        "Dinas",
+        "Perusahaan",
+        "Lebih",
+        "Akibatnya",
+        "Selama",
+        "Sampai",
+        "Itu",
+        "Ini",
+        "Di",
+        "Dari",
+        "Sebagai",
+    ]
 )
 
 # --- agency footers and credits -----------------------------------------------------------------
@@ -65,7 +178,8 @@ _CREDIT_LINE = re.compile(
     _I,
 )
 _REPORTER_LINE = re.compile(
-    r"^(?:Laporan|LAPORAN|Dilaporkan oleh)\s+(?:[Rr]eporter|[Ww]artawan|[Kk]oresponden|[Jj]urnalis|[Kk]ontributor)\b"
+    r"^(?:Laporan|LAPORAN|Dilaporkan oleh)\s+(?:[Rr]eporter|[Ww]artawan|[Kk]oresponden"
+    r"|[Jj]urnalis|[Kk]ontributor)\b"
 )
 _REPORTER_BEFORE_DATELINE = re.compile(
     r"^(?:Laporan|LAPORAN)\s+(?:[Rr]eporter|[Ww]artawan|[Kk]oresponden|[Jj]urnalis|[Kk]ontributor)\b"
@@ -85,15 +199,18 @@ _OUTLET_CREDIT = re.compile(
     r"\s*/[^()\n]{1,80}\)$"
 )
 _PHOTO_CREDIT = re.compile(
-    r"\s*\((?:ANTARA FOTO|ANTARA|Foto|FOTO|Dok\.|DOK\.|Dokumentasi|Sumber foto|Ilustrasi)\s*[:/][^()\n]{1,100}\)"
+    r"\s*\((?:ANTARA FOTO|ANTARA|Foto|FOTO|Dok\.|DOK\.|Dokumentasi|Sumber foto"
+    r"|Ilustrasi)\s*[:/][^()\n]{1,100}\)"
 )
 _CAPTION_LINE = re.compile(
     r"^(?:foto|gambar|ilustrasi|dok|dokumentasi|sumber foto|photo|image|credit|kredit foto)\s*[:./]\s*\S"
-    r"|^(?:[A-Z][A-Za-z0-9]*\.(?:com|COM|id|ID|co\.id|CO\.ID)|ANTARA FOTO|KOMPAS|TRIBUN[A-Z]*|DOK)\s*/\s*[A-Z]",
+    r"|^(?:[A-Z][A-Za-z0-9]*\.(?:com|COM|id|ID|co\.id|CO\.ID)|ANTARA FOTO|KOMPAS|TRIBUN[A-Z]*"
+    r"|DOK)\s*/\s*[A-Z]",
     _I,
 )
 _CAPTION_TAIL = re.compile(
-    r"\((?:foto|dok\.?|dokumentasi|sumber(?: foto)?|ilustrasi|antara foto|antara|istimewa|shutterstock|getty images?|"
+    r"\((?:foto|dok\.?|dokumentasi|sumber(?: foto)?|ilustrasi|antara foto|antara|istimewa"
+    r"|shutterstock|getty images?|"
     r"istock(?:photo)?|reuters|afp|ap photo|unsplash|freepik|pexels)\b[^()\n]{0,100}\)$",
     _I,
 )
@@ -104,12 +221,16 @@ _AD_SCRIPT = re.compile(
     r"|googletag\.cmd\.push\([^\n]{0,300}?\}\s*\)\s*;?"
     r"|window\.\w+\s*=\s*window\.\w+\s*\|\|\s*\[\][^\n]{0,200}?;"
 )
-_SCRIPT_LINE = re.compile(r"^(?:var |let |const |function\s*\(|!function|document\.write|window\.|googletag\.|\(function)")
+_SCRIPT_LINE = re.compile(
+    r"^(?:var |let |const |function\s*\(|!function|document\.write|window\.|googletag\.|\(function)"
+)
 _GAMBAS = re.compile(r"\s*\[Gambas:[^\]\n]{0,200}\]", _I)
 _AD_INLINE = re.compile(r"\s*\b(?:ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT|SCROLL TO RESUME CONTENT)\b")
 _AD_LINE = re.compile(
-    r"^(?:advertisement|iklan|adv|ads|sponsored|konten sponsor|scroll(?: ke bawah)? untuk (?:melanjutkan|lanjut)"
-    r"(?: membaca)?(?: artikel)?|scroll to continue(?: with content)?|lanjutkan membaca(?: artikel)?(?: di bawah)?"
+    r"^(?:advertisement|iklan|adv|ads|sponsored|konten sponsor"
+    r"|scroll(?: ke bawah)? untuk (?:melanjutkan|lanjut)"
+    r"(?: membaca)?(?: artikel)?|scroll to continue(?: with content)?"
+    r"|lanjutkan membaca(?: artikel)?(?: di bawah)?"
     r"|konten berikut adalah iklan[^\n]*|tutup iklan|loading\W*|memuat\W*|halaman selanjutnya|selanjutnya\W*"
     r"|halaman\s*:?[\d\s]*|next page|baca selengkapnya\W*|baca artikel selengkapnya\W*)\W*$",
     _I,
@@ -127,13 +248,16 @@ _PROMO_TARGET = re.compile(
     _I,
 )
 _TAGS_LINE = re.compile(
-    r"^(?:tags?|tagar|topik(?: terkait| menarik| pilihan)?|kata kunci|keywords?|bagikan(?: artikel ini| berita ini)?|"
-    r"share(?: this(?: article)?)?|berita terkait|artikel terkait|ikuti kami(?: di)?|follow us|kategori)\s*[:：]",
+    r"^(?:tags?|tagar|topik(?: terkait| menarik| pilihan)?|kata kunci|keywords?"
+    r"|bagikan(?: artikel ini| berita ini)?|"
+    r"share(?: this(?: article)?)?|berita terkait|artikel terkait|ikuti kami(?: di)?|follow us"
+    r"|kategori)\s*[:：]",
     _I,
 )
 _SOCIAL_ONLY = re.compile(
-    r"^(?:(?:facebook|twitter|x|whatsapp|wa|telegram|line|linkedin|e-?mail|copy link|salin link|salin tautan|"
-    r"pinterest|instagram|threads|share|bagikan|tweet|komentar|kirim|tags?|topik|print|cetak|link)\W*)+$",
+    r"^(?:\b(?:facebook|twitter|x|whatsapp|wa|telegram|line|linkedin|e-?mail|copy link"
+    r"|salin link|salin tautan|"
+    r"pinterest|instagram|threads|share|bagikan|tweet|komentar|kirim|tags?|topik|print|cetak|link)\b\W*)+$",
     _I,
 )
 _HASHTAGS_ONLY = re.compile(r"^(?:#\w+\W*)+$")
@@ -157,7 +281,7 @@ def _is_lower(token: str) -> bool:
     return bool(word) and word[0].islower()
 
 
-def headline_end(rest: str) -> int:
+def headline_end(rest: str, *, complete: bool = True) -> int:
     """Offset in ``rest`` where a glued "Baca juga:" headline ends and the article text resumes.
 
     Returns ``len(rest)`` when the whole rest is headline. Kompas glues headlines into prose without
@@ -166,13 +290,13 @@ def headline_end(rest: str) -> int:
     """
     tokens = [(m.start(), m.group(0)) for m in _TOKEN.finditer(rest)]
     n = len(tokens)
-    if n == 0 or not _ends_sentence(rest):
-        # A headline alone never ends with a full stop; prose would.
-        return len(rest)
     words = [t for _, t in tokens]
+    if n == 0 or (complete and not _ends_sentence(rest) and not any(w[-1] in ".!?" for w in words[:-1])):
+        # A headline alone has no full stop; prose after it would.
+        return len(rest)
     punct = n
     for i, word in enumerate(words[:30]):
-        if i and word[:1] in "\"“":
+        if i and word[:1] in '"“':
             punct = i
             break
         if word[-1:] in ".!?" and i < n - 1 and _is_cap(words[i + 1]) and len(word.rstrip(".!?")) > 1:
@@ -287,36 +411,48 @@ class LineCleaner:
 
     def _read_also(self, line: str) -> str:
         """Cut "Baca juga: <headline>" wherever it starts a line or follows a sentence end."""
-        pos = 0
-        while True:
-            match = _READ_ALSO.search(line, pos)
-            if not match:
-                return line
-            before = line[: match.start()].rstrip()
-            at_start = not before
-            if not at_start and before[-1:] not in _END_PUNCT:
+        if not _READ_ALSO.search(line):
+            return line
+        out: list[str] = []
+        last = pos = 0
+        emitted = False  # whether prose was kept before the current position
+        while match := _READ_ALSO.search(line, pos):
+            k = match.start()
+            while k > last and line[k - 1].isspace():
+                k -= 1
+            at_start = k == 0 or (k == last and not emitted)
+            # After an earlier cut (k == last) the previous headline ended the sentence.
+            if not (at_start or k == last or line[k - 1] in _END_PUNCT):
                 pos = match.end()
                 continue
-            rest = line[match.end() :]
-            if not match.group("sep"):
-                # Without a colon only a whole short line with no full stop is a link ("Baca Juga Harga ...");
+            # Only a window after the label is examined, so a 50 MB line stays linear.
+            window = line[match.end() : match.end() + _HEADLINE_WINDOW]
+            whole = match.end() + _HEADLINE_WINDOW >= len(line)
+            if not match.group("sep") and (
+                # Without a colon only a whole short line with no full stop is a link ("Baca Juga Harga");
                 # "Baca juga laporan kami ..." in prose ends like a sentence and stays.
-                if not at_start or _ends_sentence(rest) or _words(rest) > 20:
-                    pos = match.end()
-                    continue
-            if not rest.strip():
-                self._cut("read_also", line[match.start() :])
-                if at_start:
-                    self._related_lines = 6
-                return before
-            cut = headline_end(rest)
-            self._cut("read_also", line[match.start() : match.end() + cut])
-            line = f"{before} {rest[cut:].lstrip()}".strip()
-            pos = len(before)
+                not at_start or not whole or _ends_sentence(window) or _words(window) > 20
+            ):
+                pos = match.end()
+                continue
+            if whole and not window.strip():
+                self._related_lines = 6 if at_start else 0
+                cut_end = len(line)
+            else:
+                cut_end = match.end() + headline_end(window, complete=whole)
+            self._cut("read_also", line[match.start() : cut_end])
+            out.append(line[last : match.start()])
+            emitted = emitted or bool(out[-1].strip())
+            last = pos = cut_end
+        out.append(line[last:])
+        return " ".join(" ".join(out).split())
 
 
 # --- datelines ----------------------------------------------------------------------------------
-_DL_TOKEN = r"(?:[A-Z][\w.&'’]*|\([^()\n]{1,40}\)|[a-z]+[A-Z][\w.]*|[a-z][\w]*\.(?:com|id|co\.id|net)|\d{1,2}/\d{1,2})"
+_DL_TOKEN = (
+    r"(?:[A-Z][\w.&'’]*|\([^()\n]{1,40}\)|[a-z]+[A-Z][\w.]*|[a-z][\w]*\.(?:com|id|co\.id|net)"
+    r"|\d{1,2}/\d{1,2})"
+)
 _DATELINE = re.compile(rf"^{_DL_TOKEN}(?:,?\s+{_DL_TOKEN}){{0,6}},?\s*(?:--?|–|—)\s+(?=[\"“'‘A-Z0-9])")
 _OUTLET_HINT = re.compile(r"[A-Z]{2}|\.\w|\(|\d|CNN|Indonesia")
 

@@ -56,13 +56,13 @@ def _normalise(text: str, *, unescape: bool) -> list[str]:
 
 def _merge_wrapped(lines: list[str]) -> list[str]:
     """Re-join hard-wrapped lines: no end punctuation before, a lower-case word after."""
-    merged: list[str] = []
+    groups: list[list[str]] = []
     for line in lines:
-        if merged and not _WRAP_END.search(merged[-1]) and line[:1].islower():
-            merged[-1] = f"{merged[-1]} {line}"
+        if groups and not _WRAP_END.search(groups[-1][-1]) and line[:1].islower():
+            groups[-1].append(line)
         else:
-            merged.append(line)
-    return merged
+            groups.append([line])
+    return [" ".join(group) for group in groups]
 
 
 def _dedup(lines: list[str], removed: list[Removal]) -> list[str]:

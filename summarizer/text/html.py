@@ -22,8 +22,38 @@ _FULL_PAGE = re.compile(r"<(?:!doctype|html|body|head)\b", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[^<>]{0,2000}>")
 
 _BLOCK = frozenset(
-    "p br div li ul ol h1 h2 h3 h4 h5 h6 tr table blockquote section article header footer aside "
-    "figure hr pre dd dt dl main form address center".split()
+    [
+        "p",
+        "br",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "aside",
+        "figure",
+        "hr",
+        "pre",
+        "dd",
+        "dt",
+        "dl",
+        "main",
+        "form",
+        "address",
+        "center",
+    ]
 )
 # Elements whose text is never article prose; the rule name records why it was cut.
 _SKIP = {
@@ -41,7 +71,24 @@ _SKIP = {
     "button": "navigation",
     "select": "navigation",
 }
-_VOID = frozenset("br img hr input meta link source wbr area base col embed param track".split())
+_VOID = frozenset(
+    [
+        "br",
+        "img",
+        "hr",
+        "input",
+        "meta",
+        "link",
+        "source",
+        "wbr",
+        "area",
+        "base",
+        "col",
+        "embed",
+        "param",
+        "track",
+    ]
+)
 
 
 def looks_like_html(text: str) -> bool:
@@ -49,12 +96,7 @@ def looks_like_html(text: str) -> bool:
     head = text[:200_000]
     if _FULL_PAGE.search(head[:5000]):
         return True
-    count = 0
-    for _ in _TAG.finditer(head):
-        count += 1
-        if count >= 2:
-            return True
-    return False
+    return any(count >= 2 for count, _ in enumerate(_TAG.finditer(head), start=1))
 
 
 class _FragmentParser(HTMLParser):

@@ -27,7 +27,9 @@ def _detector():  # type: ignore[no-untyped-def]
     from lingua import Language, LanguageDetectorBuilder
 
     logger.debug("building lingua detector (id, ms, en)")
-    return LanguageDetectorBuilder.from_languages(Language.INDONESIAN, Language.MALAY, Language.ENGLISH).build()
+    return LanguageDetectorBuilder.from_languages(
+        Language.INDONESIAN, Language.MALAY, Language.ENGLISH
+    ).build()
 
 
 def detect_language(text: str) -> str:

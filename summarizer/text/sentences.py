@@ -14,18 +14,125 @@ logger = logging.getLogger(__name__)
 
 # Abbreviations that precede a name, number or place: a period after them never ends a sentence.
 _PREFIX_ABBREVS = frozenset(
-    """
-    dr drg drh prof ir h hj sdr sdri bpk bp bu tn ny nn jl jln gg no nomor kec kab kel prov ds desa
-    rp y.m yth pt cv ud a.n u.p a.l d.a s.d kh drs dra st mr mrs ms mt kol let jend brig pol
-    ust pdt mgr tgl hlm vol ft feat pp uu ps nip nrp telp tel hp fax ext kp rt rw dsn lt blok
-    """.split()
+    [
+        "dr",
+        "drg",
+        "drh",
+        "prof",
+        "ir",
+        "h",
+        "hj",
+        "sdr",
+        "sdri",
+        "bpk",
+        "bp",
+        "bu",
+        "tn",
+        "ny",
+        "nn",
+        "jl",
+        "jln",
+        "gg",
+        "no",
+        "nomor",
+        "kec",
+        "kab",
+        "kel",
+        "prov",
+        "ds",
+        "desa",
+        "rp",
+        "y.m",
+        "yth",
+        "pt",
+        "cv",
+        "ud",
+        "a.n",
+        "u.p",
+        "a.l",
+        "d.a",
+        "s.d",
+        "kh",
+        "drs",
+        "dra",
+        "st",
+        "mr",
+        "mrs",
+        "ms",
+        "mt",
+        "kol",
+        "let",
+        "jend",
+        "brig",
+        "pol",
+        "ust",
+        "pdt",
+        "mgr",
+        "tgl",
+        "hlm",
+        "vol",
+        "ft",
+        "feat",
+        "pp",
+        "uu",
+        "ps",
+        "nip",
+        "nrp",
+        "telp",
+        "tel",
+        "hp",
+        "fax",
+        "ext",
+        "kp",
+        "rt",
+        "rw",
+        "dsn",
+        "lt",
+        "blok",
+    ]
 )
 # Abbreviations that may close a sentence: split only when an upper-case word follows.
 _POSTFIX_ABBREVS = frozenset(
-    """
-    dll dsb dst tsb dkk tbk sbb s.h m.h m.si s.e s.t s.pd s.ip s.sos s.kom m.m m.a m.sc m.kes ph.d
-    s.ked sp.a s.ag m.ag m.pd s.psi lc m.b.a mba etc inc ltd co corp jr sr bros
-    """.split()
+    [
+        "dll",
+        "dsb",
+        "dst",
+        "tsb",
+        "dkk",
+        "tbk",
+        "sbb",
+        "s.h",
+        "m.h",
+        "m.si",
+        "s.e",
+        "s.t",
+        "s.pd",
+        "s.ip",
+        "s.sos",
+        "s.kom",
+        "m.m",
+        "m.a",
+        "m.sc",
+        "m.kes",
+        "ph.d",
+        "s.ked",
+        "sp.a",
+        "s.ag",
+        "m.ag",
+        "m.pd",
+        "s.psi",
+        "lc",
+        "m.b.a",
+        "mba",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jr",
+        "sr",
+        "bros",
+    ]
 )
 # A candidate boundary: terminal punctuation, then closing quotes/brackets glued to it, then whitespace.
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
@@ -109,6 +216,13 @@ def _glued(block: str, i: int) -> bool:
     return i > 0 and not block[i - 1].isspace() and block[i - 1] not in "([\"'“‘"
 
 
+def _next_char(block: str, pos: int) -> str:
+    n = len(block)
+    while pos < n and block[pos].isspace():
+        pos += 1
+    return block[pos] if pos < n else ""
+
+
 def _next_start(block: str, pos: int) -> str:
     """First letter/digit of the text after ``pos`` (skipping spaces, opening quotes, brackets, dashes)."""
     n = len(block)
@@ -122,7 +236,7 @@ def _is_boundary(block: str, punct_start: int, end: int, last: int) -> bool:
     nxt = _next_start(block, end)
     if not nxt:
         return False
-    bracketed = block[end:].lstrip()[:1] in "(["
+    bracketed = _next_char(block, end) in ("(", "[")
     if bracketed and _BRACKET_TAIL.match(block, end):
         # A bracketed tail after a full stop, e.g. the reporter's initials "(rsa)", stands alone.
         return True

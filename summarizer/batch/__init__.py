@@ -1,0 +1,13 @@
+"""Batch runs over whole archive folders, resumable and crash-safe, locally or on Ray.
+
+>>> from summarizer.batch import BatchOptions, run_batch_job
+>>> summary = run_batch_job(BatchOptions(src="archive", dst="out", full=True))
+>>> summary.processed, summary.skipped, summary.failed
+"""
+
+from __future__ import annotations
+
+from .job import ENGINES, BatchOptions, BatchSummary, run_batch_job
+from .local import BatchProcessor
+
+__all__ = ["ENGINES", "BatchOptions", "BatchProcessor", "BatchSummary", "run_batch_job"]

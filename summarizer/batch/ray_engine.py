@@ -1,0 +1,133 @@
+"""``--engine ray``: the same :class:`BatchProcessor` run as a Ray Data actor pool (one model load per actor).
+
+The driver still reads SRC, applies the resume rules and writes every output, so outputs and resume
+behave exactly as with the local engine. Pending articles go to Ray in windows (bounded driver
+memory); each window is one ``map_batches`` pass over a fixed-size actor pool.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from ..errors import BackendUnavailableError, SummarizerError
+from .local import RESULT_COLUMNS, BatchProcessor
+from .sources import Article
+
+__all__ = ["DEFAULT_WINDOW", "RayEngine"]
+
+logger = logging.getLogger(__name__)
+
+#: Articles handed to Ray per pass. Larger windows load models less often; smaller ones bound memory.
+DEFAULT_WINDOW = 2048
+_INSTALL_HINT = "pip install 'summarizer[ray]'"
+
+
+def _import_ray() -> Any:
+    try:
+        import ray
+        import ray.data  # Ray Data is a separate extra of ray
+    except ImportError as exc:
+        raise BackendUnavailableError(
+            "--engine ray needs Ray Data, which is not installed", hint=_INSTALL_HINT
+        ) from exc
+    return ray
+
+
+class RayEngine:
+    """Process article batches on a Ray cluster (or a local Ray started here)."""
+
+    name = "ray"
+
+    def __init__(
+        self,
+        pipeline_options: Mapping[str, Any],
+        full: bool,
+        length: str | None,
+        *,
+        address: str | None = None,
+        actors: int | None = None,
+        batch_size: int = 16,
+        window: int = DEFAULT_WINDOW,
+    ) -> None:
+        ray = _import_ray()
+        self._ray = ray
+        self._owns_ray = False
+        if not ray.is_initialized():
+            # address=None starts a local Ray (or joins RAY_ADDRESS when that is set).
+            ray.init(
+                address=address, include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False
+            )
+            self._owns_ray = True
+        elif address:
+            logger.warning("Ray is already initialised in this process; ignoring --ray-address %s", address)
+        context = ray.data.DataContext.get_current()
+        context.enable_progress_bars = False  # ours is on stderr already
+        resources = ray.cluster_resources()
+        gpus = int(resources.get("GPU", 0))
+        cpus = int(resources.get("CPU", 1))
+        # One actor per GPU; on CPUs one per two cores, since each actor's torch uses several threads.
+        self.num_gpus = 1 if gpus else 0
+        self.actors = actors or (gpus if gpus else max(1, cpus // 2))
+        self.batch_size = batch_size
+        self.window = window
+        self._constructor = {"pipeline_options": dict(pipeline_options), "full": full, "length": length}
+        logger.info(
+            "Ray engine: %d actor(s), %s", self.actors, f"{gpus} GPU(s)" if gpus else f"{cpus} CPU(s)"
+        )
+
+    def process(
+        self, batches: Iterable[list[Article]], stop: threading.Event | None = None
+    ) -> Iterator[dict[str, list[str]]]:
+        window: list[Article] = []
+        for batch in batches:
+            window.extend(batch)
+            if len(window) >= self.window:
+                yield from self._run(window, stop)
+                window = []
+        if window:
+            yield from self._run(window, stop)
+
+    def _run(self, articles: list[Article], stop: threading.Event | None) -> Iterator[dict[str, list[str]]]:
+        ray = self._ray
+        rows = [{"id": a.id, "text": a.text, "format": a.format} for a in articles]
+        dataset = ray.data.from_items(rows).map_batches(
+            BatchProcessor,
+            fn_constructor_kwargs=self._constructor,
+            batch_size=self.batch_size,
+            compute=ray.data.ActorPoolStrategy(size=self.actors),
+            num_gpus=self.num_gpus or None,
+            batch_format="default",
+        )
+        try:
+            for out in dataset.iter_batches(batch_size=None, batch_format="default"):
+                yield {name: [str(v) for v in out[name]] for name in RESULT_COLUMNS}
+                if stop is not None and stop.is_set():
+                    return  # what came back is written; the rest is redone on the next run
+        except Exception as exc:
+            cause = _summarizer_cause(exc)
+            if cause is not None:
+                raise cause from exc
+            raise
+
+    def close(self) -> None:
+        if self._owns_ray:
+            self._ray.shutdown()
+            self._owns_ray = False
+
+
+def _summarizer_cause(exc: BaseException) -> SummarizerError | None:
+    """The library error behind Ray's wrappers (e.g. a model that failed to load in an actor)."""
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        current = todo.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, SummarizerError):
+            return current
+        todo.extend([current.__cause__, current.__context__, getattr(current, "cause", None)])
+    return None

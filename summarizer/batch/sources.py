@@ -1,0 +1,367 @@
+"""Walk an archive folder and stream its articles, one file at a time (never the whole archive).
+
+Each article gets a stable id: the file's path relative to SRC (POSIX slashes), plus ``#N`` for the
+N-th record (0-based) of a .json array, .jsonl or .csv file. Problems that belong to a file or a
+record (binary, too large, bad JSON, no text field) come out as :class:`SourceError` items in place,
+so one bad file never stops the batch.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import json
+import logging
+import os
+import stat
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Any
+
+from ..errors import SummarizerError
+from ..results import ResultWarning
+from ..text.decode import decode_bytes
+
+__all__ = [
+    "DEFAULT_MAX_FILE_BYTES",
+    "DEFAULT_TEXT_FIELDS",
+    "SUPPORTED_SUFFIXES",
+    "Article",
+    "SourceError",
+    "SourceFile",
+    "content_hash",
+    "count_articles",
+    "error_code",
+    "iter_files",
+    "read_articles",
+]
+
+logger = logging.getLogger(__name__)
+
+#: File suffix -> how the file is read.
+SUPPORTED_SUFFIXES = {
+    ".txt": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".csv": "csv",
+}
+#: Record fields tried in order when ``--text-field`` is not given ("paragraphs" is IndoSum's layout).
+DEFAULT_TEXT_FIELDS = ("text", "content", "body", "isi", "article", "paragraphs")
+#: Files above this size are refused (recorded as failed), whatever their format.
+DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024
+# jsonl/csv are streamed when this much of their head is UTF-8 (or has a BOM); else decoded whole.
+_SNIFF_BYTES = 1 << 20
+_BOM_ENCODINGS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One input file found under SRC. ``problem`` is set when it must not be read (e.g. symlink out)."""
+
+    path: Path
+    rel: str
+    kind: str
+    size: int = 0
+    problem: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article ready for the pipeline. ``format`` is what ``Pipeline.run_batch(format=...)`` gets."""
+
+    id: str
+    source: str
+    index: int | None
+    text: str
+    format: str
+    content_hash: str
+    record_id: str | None = None
+    warnings: tuple[ResultWarning, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class SourceError:
+    """A file or record that cannot become an article; recorded as a failure, the batch goes on."""
+
+    id: str
+    source: str
+    index: int | None
+    code: str
+    message: str
+    hint: str | None = None
+
+
+def content_hash(text: str, fmt: str) -> str:
+    digest = hashlib.sha256(f"{fmt}\n".encode() + text.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"sha256:{digest}"
+
+
+def iter_files(src: Path, *, globs: Iterable[str] = (), exclude: Iterable[Path] = ()) -> Iterator[SourceFile]:
+    """Supported files under ``src`` in a stable (sorted) order.
+
+    Folder symlinks are never descended; a file symlink is read only when its target lies inside
+    ``src``. ``globs`` are fnmatch patterns on the relative path (``*`` also crosses folders).
+    ``exclude`` folders (e.g. DST nested in SRC) are skipped entirely.
+    """
+    root = Path(os.path.realpath(src))
+    skipped = {os.path.realpath(p) for p in exclude}
+    patterns = tuple(globs)
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        keep = []
+        for name in sorted(dirnames):
+            full = os.path.join(dirpath, name)
+            if os.path.islink(full):
+                logger.info("not following folder symlink %s", full)
+            elif os.path.realpath(full) not in skipped:
+                keep.append(name)
+        dirnames[:] = keep
+        for name in sorted(filenames):
+            full = Path(dirpath, name)
+            rel = full.relative_to(root).as_posix()
+            kind = SUPPORTED_SUFFIXES.get(full.suffix.lower())
+            if kind is None or (patterns and not any(fnmatch(rel, p) or fnmatch(name, p) for p in patterns)):
+                continue
+            yield _inspect(full, rel, kind, root)
+
+
+def _inspect(full: Path, rel: str, kind: str, root: Path) -> SourceFile:
+    real = Path(os.path.realpath(full))
+    if full.is_symlink() and not real.is_relative_to(root):
+        return SourceFile(
+            full, rel, kind, problem=("symlink_outside_src", "is a symlink to a file outside SRC")
+        )
+    try:
+        info = os.stat(real)
+    except OSError as exc:
+        return SourceFile(full, rel, kind, problem=("unreadable", f"cannot be read: {exc.strerror}"))
+    if not stat.S_ISREG(info.st_mode):
+        # A FIFO or device would block or never end.
+        return SourceFile(full, rel, kind, problem=("not_a_file", "is not a regular file"))
+    return SourceFile(real, rel, kind, info.st_size)
+
+
+def read_articles(
+    file: SourceFile, *, text_field: str | None = None, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+) -> Iterator[Article | SourceError]:
+    """Articles (and errors in place) of one file, streamed record by record for .jsonl and .csv."""
+    if file.problem is not None:
+        yield _file_error(file, *file.problem)
+        return
+    if file.size > max_file_bytes:
+        yield _file_error(
+            file,
+            "file_too_large",
+            f"is {file.size:,} bytes, above the limit of {max_file_bytes:,}",
+            "split it, or raise --max-file-mb",
+        )
+        return
+    try:
+        if file.kind in ("text", "html"):
+            text, warnings = _read_whole(file)
+            yield Article(
+                file.rel, file.rel, None, text, file.kind, content_hash(text, file.kind), None, warnings
+            )
+        elif file.kind == "json":
+            yield from _read_json(file, text_field)
+        else:
+            yield from _read_stream(file, text_field, max_file_bytes)
+    except SummarizerError as exc:
+        yield _file_error(file, error_code(exc), exc.message, exc.hint)
+    except OSError as exc:
+        yield _file_error(file, "unreadable", f"cannot be read: {exc.strerror or exc}")
+
+
+def count_articles(
+    file: SourceFile, *, text_field: str | None = None, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+) -> int:
+    """How many items :func:`read_articles` yields (single-article files are not opened)."""
+    if file.kind in ("text", "html") or file.problem is not None or file.size > max_file_bytes:
+        return 1
+    return sum(1 for _ in read_articles(file, text_field=text_field, max_file_bytes=max_file_bytes))
+
+
+# -- formats -------------------------------------------------------------------------------------
+
+
+def _read_whole(file: SourceFile) -> tuple[str, tuple[ResultWarning, ...]]:
+    data = file.path.read_bytes()
+    text, warnings = decode_bytes(data, name=file.rel)
+    return text, tuple(warnings)
+
+
+def _read_json(file: SourceFile, text_field: str | None) -> Iterator[Article | SourceError]:
+    text, warnings = _read_whole(file)
+    if not text.strip():
+        yield _file_error(file, "empty_input", "the file is empty")
+        return
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield _file_error(file, "invalid_json", f"is not valid JSON: {exc}")
+        return
+    if isinstance(data, dict):
+        yield _record(file, None, data, "auto", text_field, warnings)
+    elif isinstance(data, list):
+        if not data:
+            yield _file_error(file, "empty_input", "the JSON array has no records")
+        for i, record in enumerate(data):
+            yield _record(file, i, record, "auto", text_field, warnings)
+    else:
+        yield _file_error(file, "invalid_json", "holds neither an object nor an array of objects")
+
+
+def _read_stream(
+    file: SourceFile, text_field: str | None, max_file_bytes: int
+) -> Iterator[Article | SourceError]:
+    handle, warnings = _open_text(file)
+    index = 0
+    with handle:
+        try:
+            records = _jsonl_records(handle) if file.kind == "jsonl" else _csv_records(handle, max_file_bytes)
+            for record in records:
+                if isinstance(record, SourceError):
+                    yield _reindexed(file, record, index)
+                else:
+                    yield _record(file, index, record, "auto", text_field, warnings)
+                index += 1
+        except _NoTextColumn as exc:
+            yield _file_error(file, "no_text_field", str(exc), "pick the column with --text-field NAME")
+            return
+        except UnicodeDecodeError as exc:
+            yield _file_error(file, "decode_error", f"is not valid text after record {index}: {exc.reason}")
+            return
+        except csv.Error as exc:
+            yield _file_error(file, "invalid_csv", f"cannot be parsed after record {index}: {exc}")
+            return
+    if index == 0:
+        yield _file_error(file, "empty_input", "the file has no records")
+
+
+def _open_text(file: SourceFile) -> tuple[io.TextIOBase, tuple[ResultWarning, ...]]:
+    """A text handle for streaming: BOM or UTF-8 heads stream; legacy files are decoded whole."""
+    with open(file.path, "rb") as raw:
+        head = raw.read(_SNIFF_BYTES)
+    for bom, encoding in _BOM_ENCODINGS:
+        if head.startswith(bom):
+            return open(file.path, encoding=encoding, newline=""), ()
+    if len(head) == _SNIFF_BYTES:
+        # Cut at a line end so a multi-byte character split by the sniff window is not "invalid".
+        head = head[: head.rfind(b"\n") + 1] or head
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        text, warnings = _read_whole(file)  # legacy single-byte: detection needs the whole file
+        return io.StringIO(text, newline=""), warnings
+    if b"\x00" in head[:4096]:
+        text, warnings = _read_whole(file)  # raises BinaryInputError
+    return open(file.path, encoding="utf-8", newline=""), ()
+
+
+def _jsonl_records(handle: io.TextIOBase) -> Iterator[Any]:
+    for line in handle:
+        if not line.strip():
+            continue
+        try:
+            yield json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield SourceError("", "", None, "invalid_json", f"is not valid JSON: {exc}")
+
+
+class _NoTextColumn(Exception):
+    pass
+
+
+def _csv_records(handle: io.TextIOBase, max_file_bytes: int) -> Iterator[dict[str, Any]]:
+    # The stdlib default (128 KiB per field) is below a long article; the file limit bounds it instead.
+    csv.field_size_limit(min(sys.maxsize, max(max_file_bytes, 131072)))
+    reader = csv.DictReader(handle)
+    if reader.fieldnames is None:
+        return
+    yield from reader
+
+
+def _record(
+    file: SourceFile,
+    index: int | None,
+    record: Any,
+    fmt: str,
+    text_field: str | None,
+    warnings: tuple[ResultWarning, ...],
+) -> Article | SourceError:
+    rid = file.rel if index is None else f"{file.rel}#{index}"
+    if isinstance(record, str):
+        text, record_id = record, None
+    elif isinstance(record, dict):
+        found = _record_text(record, text_field)
+        if found is None:
+            names = text_field or ", ".join(DEFAULT_TEXT_FIELDS)
+            keys = ", ".join(str(k) for k in list(record)[:12]) or "none"
+            if file.kind == "csv" and index == 0:
+                raise _NoTextColumn(f"has no text column ({names}); its columns are: {keys}")
+            return SourceError(
+                rid,
+                file.rel,
+                index,
+                "no_text_field",
+                f"{rid} has no text field ({names}); its fields are: {keys}",
+                "pick the field with --text-field NAME",
+            )
+        text = found
+        raw_id = record.get("id")
+        # Kept as metadata only: record ids never become paths.
+        record_id = None if raw_id is None else str(raw_id)[:200]
+    else:
+        kind = type(record).__name__
+        return SourceError(
+            rid, file.rel, index, "not_an_object", f"{rid} is a {kind}, not an object or string"
+        )
+    return Article(rid, file.rel, index, text, fmt, content_hash(text, fmt), record_id, warnings)
+
+
+def _record_text(record: dict[str, Any], text_field: str | None) -> str | None:
+    lower = {k.lower(): k for k in record if isinstance(k, str)}
+    for name in (text_field,) if text_field else DEFAULT_TEXT_FIELDS:
+        key = lower.get(name.lower())
+        if key is None:
+            continue
+        value = record[key]
+        if isinstance(value, str):
+            return value
+        if isinstance(value, list):
+            # IndoSum: a list of paragraphs, each a list of sentences.
+            paragraphs = [" ".join(map(str, p)) if isinstance(p, list) else str(p) for p in value]
+            return "\n\n".join(paragraphs)
+        if value is None:
+            return ""
+    return None
+
+
+def _reindexed(file: SourceFile, error: SourceError, index: int) -> SourceError:
+    rid = f"{file.rel}#{index}"
+    return SourceError(rid, file.rel, index, error.code, f"{rid} {error.message}", error.hint)
+
+
+def _file_error(file: SourceFile, code: str, message: str, hint: str | None = None) -> SourceError:
+    # decode_bytes names the file itself; our own messages start with a verb ("is ...").
+    text = message if message.startswith(file.rel) else f"{file.rel} {message}"
+    return SourceError(file.rel, file.rel, None, code, text, hint)
+
+
+def error_code(exc: BaseException) -> str:
+    """``BinaryInputError`` -> ``binary_input``: a stable snake-case code for errors.jsonl."""
+    name = type(exc).__name__.removesuffix("Error") or "Summarizer"
+    return "".join(f"_{c.lower()}" if c.isupper() else c for c in name).lstrip("_")

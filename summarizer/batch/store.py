@@ -1,0 +1,335 @@
+"""Outputs under DST: atomic writes, paths confined to DST, per-article parts and the resume rules.
+
+Layout (``<rel>`` is the input's path relative to SRC)::
+
+    DST/<rel>.json                 one complete JSON per input file (all its articles, in source order)
+    DST/<rel>.en.txt|.en.md        with --full: the readable English text
+    DST/errors.jsonl               one line per article that failed in the latest run
+    DST/.summarizer-batch/parts/   per-article results of files not finished yet
+    DST/.summarizer-batch/last-run.json
+
+Each finished article is first written as its own part file; when every article of an input file is
+done, the parts are merged into ``<rel>.json`` in one atomic replace and then deleted. A kill at any
+moment therefore leaves only complete JSON files, and no finished article is ever lost.
+
+Resume: an article is skipped when a part or the existing ``<rel>.json`` holds a successful entry
+with the same key (content hash + model ids + settings). Failed articles are always retried.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import IO, Any
+
+__all__ = ["WORK_DIR", "FileState", "OutputStore", "atomic_open", "atomic_write", "job_key"]
+
+logger = logging.getLogger(__name__)
+
+#: Hidden folder under DST holding parts and run records.
+WORK_DIR = ".summarizer-batch"
+#: Output format version written into every per-file JSON.
+FORMAT_VERSION = 1
+_TMP_PREFIX = ".summarizer-tmp-"
+_UMASK: int | None = None
+
+
+def _file_mode() -> int:
+    # mkstemp creates 0600 files; outputs should get the usual umask-derived mode.
+    global _UMASK
+    if _UMASK is None:
+        _UMASK = os.umask(0o022)
+        os.umask(_UMASK)
+    return 0o666 & ~_UMASK
+
+
+@contextlib.contextmanager
+def atomic_open(path: Path) -> Iterator[IO[bytes]]:
+    """Write ``path`` via a temp file in the same folder, flush + fsync, then ``os.replace``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, _file_mode())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    with atomic_open(path) as handle:
+        handle.write(data)
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Makes the rename itself durable; not possible on every platform, hence best effort.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def job_key(content_hash: str, models: Mapping[str, str], settings: Mapping[str, Any]) -> str:
+    """What must match for a finished article to be skipped on a re-run."""
+    blob = json.dumps([content_hash, dict(models), dict(settings)], sort_keys=True, ensure_ascii=False)
+    return "sha256:" + hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+@dataclass
+class FileState:
+    """Book-keeping for one input file while its articles are in flight."""
+
+    rel: str
+    ids: list[str] = field(default_factory=list)
+    expected: dict[str, str | None] = field(default_factory=dict)
+    pending: set[str] = field(default_factory=set)
+    closed: bool = False
+    dirty: bool = False
+    old_ids: list[str] = field(default_factory=list)
+    old_keys: dict[str, str] = field(default_factory=dict)
+    part_keys: dict[str, str] = field(default_factory=dict)
+
+    def expect(self, article_id: str, key: str | None) -> None:
+        self.ids.append(article_id)
+        self.expected[article_id] = key
+
+
+class OutputStore:
+    """Everything written under DST goes through here."""
+
+    def __init__(self, dst: Path, *, full: bool = False, force: bool = False) -> None:
+        dst.mkdir(parents=True, exist_ok=True)
+        self.dst = Path(os.path.realpath(dst))
+        self.work = self.dst / WORK_DIR
+        self.parts = self.work / "parts"
+        self.full = full
+        self.force = force
+        self.errors_path = self.dst / "errors.jsonl"
+        self._errors: IO[str] | None = None
+        self._errors_tmp = self.work / "errors.partial.jsonl"
+
+    # -- run lifecycle ----------------------------------------------------------------------------
+
+    def begin(self) -> None:
+        """Remove temp files a killed run left behind and start this run's error list."""
+        self.parts.mkdir(parents=True, exist_ok=True)
+        for dirpath, dirnames, filenames in os.walk(self.dst, followlinks=False):
+            dirnames[:] = [d for d in dirnames if not os.path.islink(os.path.join(dirpath, d))]
+            for name in filenames:
+                if name.startswith(_TMP_PREFIX) and name.endswith(".tmp"):
+                    with contextlib.suppress(OSError):
+                        os.unlink(os.path.join(dirpath, name))
+        self._errors = open(self._errors_tmp, "w", encoding="utf-8")  # noqa: SIM115 - closed in end()
+
+    def record_error(self, entry: Mapping[str, Any]) -> None:
+        if self._errors is None:
+            raise RuntimeError("OutputStore.begin() was not called")
+        error = entry.get("error") or {}
+        line = {
+            "id": entry.get("id"),
+            "source": entry.get("source"),
+            "code": error.get("code"),
+            "message": error.get("message"),
+            "hint": error.get("hint"),
+        }
+        self._errors.write(json.dumps(line, ensure_ascii=False) + "\n")
+        self._errors.flush()
+
+    def end(self, run_record: Mapping[str, Any]) -> None:
+        """Publish this run's errors.jsonl and last-run.json (both atomically)."""
+        if self._errors is not None:
+            self._errors.flush()
+            os.fsync(self._errors.fileno())
+            self._errors.close()
+            self._errors = None
+            os.replace(self._errors_tmp, self.errors_path)
+            _fsync_dir(self.dst)
+        atomic_write(self.work / "last-run.json", _dumps(run_record, indent=2))
+
+    def abort(self) -> None:
+        if self._errors is not None:
+            self._errors.close()
+            self._errors = None
+
+    # -- paths ------------------------------------------------------------------------------------
+
+    def output_path(self, name: str) -> Path:
+        """``DST/name``, refusing anything that would land outside DST or in its work folder."""
+        pure = PurePosixPath(name)
+        if (
+            not name
+            or "\x00" in name
+            or pure.is_absolute()
+            or any(part in ("..", ".") for part in pure.parts)
+            or "\\" in name
+        ):
+            raise ValueError(f"unsafe output name {name!r}")
+        target = Path(os.path.realpath(self.dst.joinpath(*pure.parts)))
+        if not target.is_relative_to(self.dst) or target == self.dst or target.is_relative_to(self.work):
+            raise ValueError(f"output name {name!r} resolves outside the output folder")
+        return target
+
+    def json_path(self, rel: str) -> Path:
+        return self.output_path(rel + ".json")
+
+    def text_path(self, rel: str) -> Path:
+        suffix = ".en.md" if rel.lower().endswith(".md") else ".en.txt"
+        return self.output_path(rel + suffix)
+
+    def _part_dir(self, rel: str) -> Path:
+        return self.parts / _digest(rel)
+
+    def _part_path(self, rel: str, article_id: str) -> Path:
+        # Hashed names: ids from records never become path components.
+        return self._part_dir(rel) / f"{_digest(article_id)}.json"
+
+    # -- per file ---------------------------------------------------------------------------------
+
+    def open_file(self, rel: str) -> FileState:
+        """State for ``rel``, with the keys of what is already finished (in parts or the old output)."""
+        state = FileState(rel)
+        if self.force:
+            return state
+        try:
+            old = _load_json(self.json_path(rel))
+        except ValueError:
+            old = None
+        if isinstance(old, dict):
+            for entry in old.get("articles", []):
+                if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                    state.old_ids.append(entry["id"])
+                    if entry.get("status") == "ok" and entry.get("key"):
+                        state.old_keys[entry["id"]] = entry["key"]
+        part_dir = self._part_dir(rel)
+        if part_dir.is_dir():
+            for part in part_dir.glob("*.json"):
+                entry = _load_json(part)
+                if isinstance(entry, dict) and entry.get("status") == "ok" and entry.get("key"):
+                    state.part_keys[entry["id"]] = entry["key"]
+        return state
+
+    def is_done(self, state: FileState, article_id: str, key: str) -> bool:
+        """True when a successful output with this key exists (never with --force)."""
+        if self.force:
+            return False
+        if state.part_keys.get(article_id) == key:
+            state.dirty = True  # finished in a killed run: still needs merging
+            return True
+        return state.old_keys.get(article_id) == key
+
+    def write_part(self, state: FileState, entry: Mapping[str, Any]) -> None:
+        atomic_write(self._part_path(state.rel, entry["id"]), _dumps(entry))
+        state.dirty = True
+
+    def finish_file(self, state: FileState) -> bool:
+        """Merge a closed file's parts into ``<rel>.json`` (atomically); False when nothing changed."""
+        json_path = self.json_path(state.rel)
+        text_path = self.text_path(state.rel) if self.full else None
+        unchanged = (
+            not state.dirty
+            and state.ids == state.old_ids
+            and json_path.exists()
+            and (text_path is None or text_path.exists())
+        )
+        if unchanged:
+            return False
+        old_entries: dict[str, Any] | None = None
+        entries: list[Mapping[str, Any]] = []
+        for article_id in state.ids:
+            key = state.expected.get(article_id)
+            entry = _load_json(self._part_path(state.rel, article_id))
+            if not (isinstance(entry, dict) and entry.get("key") == key):
+                if old_entries is None:
+                    old = _load_json(json_path) or {}
+                    old_entries = {e.get("id"): e for e in old.get("articles", []) if isinstance(e, dict)}
+                entry = old_entries.get(article_id)
+            if entry is None:
+                # Cannot happen unless DST was edited during the run; say so instead of dropping it.
+                logger.error("no output found for %s; it will be redone on the next run", article_id)
+                entry = {
+                    "id": article_id,
+                    "source": state.rel,
+                    "status": "failed",
+                    "key": None,
+                    "error": {"code": "lost", "message": "output went missing during the run"},
+                }
+            entries.append(entry)
+        if text_path is not None:
+            with atomic_open(text_path) as handle:
+                handle.write(render_text(entries, multi=len(entries) > 1 or "#" in state.ids[0]).encode())
+        with atomic_open(json_path) as handle:
+            handle.write(b'{"format_version": %d, "source": ' % FORMAT_VERSION)
+            handle.write(json.dumps(state.rel, ensure_ascii=False).encode())
+            handle.write(b', "articles": [')
+            for i, entry in enumerate(entries):
+                handle.write(b"\n" if i == 0 else b",\n")
+                handle.write(_dumps(entry))
+            handle.write(b"\n]}\n")
+        self._drop_parts(state.rel)
+        return True
+
+    def _drop_parts(self, rel: str) -> None:
+        part_dir = self._part_dir(rel)
+        if not part_dir.is_dir():
+            return
+        for part in part_dir.iterdir():
+            with contextlib.suppress(OSError):
+                part.unlink()
+        with contextlib.suppress(OSError):
+            part_dir.rmdir()
+
+
+def render_text(entries: list[Mapping[str, Any]], *, multi: bool) -> str:
+    """The readable English of a file's articles (``--full``)."""
+    blocks = []
+    for entry in entries:
+        head = f"# {entry.get('id')}\n\n" if multi else ""
+        result = entry.get("result")
+        if entry.get("status") != "ok" or not isinstance(result, dict):
+            message = (entry.get("error") or {}).get("message", "failed")
+            blocks.append(f"{head}[failed: {message}]")
+            continue
+        body = f"Summary: {result.get('summary_en', '')}"
+        if result.get("translation_en"):
+            body += "\n\n" + result["translation_en"]
+        blocks.append(head + body)
+    return "\n\n".join(blocks) + "\n"
+
+
+def _dumps(value: Any, indent: int | None = None) -> bytes:
+    return json.dumps(value, ensure_ascii=False, indent=indent).encode("utf-8")
+
+
+def _load_json(path: Path) -> Any:
+    """Parsed JSON, or None when the file is missing or not valid (never trusted blindly)."""
+    try:
+        with open(path, "rb") as handle:
+            return json.load(handle)
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        logger.warning("ignoring unreadable output %s: %s", path, exc)
+        return None

@@ -1,0 +1,142 @@
+"""``summarizer batch SRC DST``: every article under a folder, resumable, locally or on Ray."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from ._common import friendly_errors, setup_logging
+from .options import model_options
+
+
+@click.command("batch")
+@click.argument("src", type=click.Path(exists=True, file_okay=False, dir_okay=True))
+@click.argument("dst", type=click.Path(file_okay=False, dir_okay=True))
+@click.option(
+    "--glob",
+    "globs",
+    multiple=True,
+    metavar="PATTERN",
+    help="Only files whose path relative to SRC (or name) matches, e.g. '*.jsonl', 'kompas/2024-*'. "
+    "Repeatable.",
+)
+@click.option(
+    "--full", is_flag=True, help="Also translate every article in full (and write a readable .en.txt)."
+)
+@click.option(
+    "--text-field",
+    default=None,
+    metavar="NAME",
+    help="Field/column with the article in .json/.jsonl/.csv (default: text, content, body, isi, article).",
+)
+@click.option(
+    "--length", type=click.Choice(["short", "medium", "long"]), default=None, help="Summary length."
+)
+@model_options
+@click.option("--force", is_flag=True, help="Redo every article, even those already finished.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
+@click.option(
+    "--ray-address", default=None, metavar="ADDR", help="Ray cluster to join (e.g. ray://head:10001)."
+)
+@click.option(
+    "--ray-actors", type=click.IntRange(min=1), default=None, help="Ray actors (default: one per GPU)."
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=16,
+    show_default=True,
+    help="Articles per batch; their sentences share model calls.",
+)
+@click.option(
+    "--max-file-mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=256.0,
+    show_default=True,
+    help="Larger input files are recorded as failed, not read.",
+)
+@click.option(
+    "-q", "--quiet", is_flag=True, help="No progress bar or logs (for cron); the summary still prints."
+)
+@click.option("-v", "--verbose", count=True, help="More logging on stderr.")
+@friendly_errors
+def batch_command(
+    src: str,
+    dst: str,
+    globs: tuple[str, ...],
+    full: bool,
+    text_field: str | None,
+    length: str | None,
+    force: bool,
+    engine: str,
+    ray_address: str | None,
+    ray_actors: int | None,
+    batch_size: int,
+    max_file_mb: float,
+    quiet: bool,
+    verbose: int,
+    **models: object,
+) -> None:
+    """Summarise and translate every article under SRC into DST (mirrored, one JSON per input file).
+
+    Re-running the same command resumes: finished articles are skipped. Exit code 0 when all
+    succeeded, 1 when some failed (see DST/errors.jsonl), 2 on usage errors, 130 when interrupted.
+    """
+    setup_logging(verbose, quiet)
+    if quiet:
+        _silence_model_loading()
+    from ..batch import BatchOptions, run_batch_job
+    from .options import pipeline_from_options
+
+    if ray_address and engine != "ray":
+        raise click.UsageError("--ray-address needs --engine ray")
+    pipe = pipeline_from_options(**models)  # validates model names and options as usage errors
+    try:
+        options = BatchOptions(
+            src=src,
+            dst=dst,
+            globs=globs,
+            full=full,
+            text_field=text_field,
+            length=length,
+            force=force,
+            engine=engine,
+            ray_address=ray_address,
+            ray_actors=ray_actors,
+            batch_size=batch_size,
+            max_file_bytes=max(1, int(max_file_mb * 1024 * 1024)),
+            pipeline=_fields(pipe.options),
+        )
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    summary = run_batch_job(options, progress=not quiet)
+    click.echo(summary.line())
+    sys.stdout.flush()
+    if summary.exit_code:
+        sys.exit(summary.exit_code)
+
+
+def _silence_model_loading() -> None:
+    # transformers draws its own "Loading weights" bar on stderr; cron jobs want none. Importing
+    # transformers just for this costs a second, so before it is imported the env switch does it.
+    if "transformers" in sys.modules:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+    elif "huggingface_hub" in sys.modules:
+        from huggingface_hub.utils import disable_progress_bars
+
+        disable_progress_bars()
+    else:
+        os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] = "1"
+
+
+def _fields(options: object) -> dict[str, object]:
+    import dataclasses
+
+    return dataclasses.asdict(options)  # type: ignore[call-overload]
+
+
+__all__ = ["batch_command"]

@@ -1,0 +1,67 @@
+import pytest
+
+from summarizer.errors import ModelUnavailableError, UnknownPresetError
+from summarizer.models import load_model, resolve_model
+from summarizer.presets import get_preset, list_presets
+
+
+def test_presets_resolve_to_hub_ids():
+    assert resolve_model("default", "summary").location == "LazarusNLP/IndoNanoT5-base-IndoSum"
+    assert resolve_model("fast", "summary").location == "panggi/t5-small-indonesian-summarization-cased"
+    assert resolve_model("default", "translation").location == "Helsinki-NLP/opus-mt-id-en"
+    assert resolve_model("opus-mt-id-en", "translation").source == "preset"  # alias
+
+
+def test_no_liputan6_default_and_licences_listed():
+    for preset in list_presets():
+        assert not preset.hub_id.startswith("cahya/")
+        assert preset.licence
+
+
+def test_hub_id_and_unknown_names():
+    resolved = resolve_model("someone/some-model", "summary")
+    assert (resolved.source, resolved.location) == ("hub", "someone/some-model")
+    with pytest.raises(UnknownPresetError) as err:
+        resolve_model("no-such-preset", "summary")
+    assert "default" in str(err.value.hint)
+    with pytest.raises(UnknownPresetError):
+        resolve_model("  ", "translation")
+
+
+def test_local_paths(tmp_path):
+    with pytest.raises(ModelUnavailableError, match="does not exist"):
+        resolve_model(str(tmp_path / "missing"), "translation")
+    with pytest.raises(ModelUnavailableError, match="not a model folder"):
+        resolve_model(str(tmp_path), "translation")
+    (tmp_path / "config.json").write_text("{}")
+    resolved = resolve_model(str(tmp_path), "translation")
+    assert resolved.is_local and resolved.model_id == str(tmp_path.resolve())
+
+
+def test_models_dir_env_finds_local_copy(tmp_path, monkeypatch):
+    copy = tmp_path / "Helsinki-NLP--opus-mt-id-en"
+    copy.mkdir()
+    (copy / "config.json").write_text("{}")
+    monkeypatch.setenv("SUMMARIZER_MODELS_DIR", str(tmp_path))
+    resolved = resolve_model("default", "translation")
+    assert resolved.location == str(copy.resolve())
+    assert resolved.preset is get_preset("default", "translation")
+
+
+def test_offline_hub_model_raises_with_fix(tmp_path):
+    with pytest.raises(ModelUnavailableError) as err:
+        load_model(resolve_model("default", "translation"), device="cpu")
+    assert "summarizer models download" in err.value.hint
+
+
+def test_loader_caches_per_process(tiny_marian):
+    resolved = resolve_model(str(tiny_marian), "translation")
+    first = load_model(resolved, device="cpu")
+    assert load_model(resolved, device="cpu") is first
+    assert first.max_input_tokens == 64
+
+
+def test_broken_model_folder(tmp_path):
+    (tmp_path / "config.json").write_text('{"model_type": "marian"}')
+    with pytest.raises(ModelUnavailableError, match="cannot load"):
+        load_model(resolve_model(str(tmp_path), "translation"), device="cpu")

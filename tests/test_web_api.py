@@ -1,0 +1,287 @@
+"""The web app's API (`/summarize`, `/translate`) through gradio_client against a live server."""
+
+from __future__ import annotations
+
+import json
+import socket
+from dataclasses import fields
+
+import pytest
+
+from summarizer.errors import BinaryInputError, InputTooLargeError, ModelError, SummarizerError
+from summarizer.results import ArticleResult, FidelityWarning, ResultWarning
+
+gr = pytest.importorskip("gradio")
+gradio_client = pytest.importorskip("gradio_client")
+
+from summarizer import web  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+SAMPLE = web.sample_articles()[0].read_text("utf-8")
+MAX_CHARS = 20_000
+# Most tests need a real article, not a long one: tiny random models are slow on a busy 2-CPU box.
+SHORT = "Harga beras di Semarang naik 3,5 persen.\n\nWali Kota meminta warga tetap tenang."
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tiny_marian):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("GRADIO_ANALYTICS_ENABLED", "False")
+        mp.setenv("HF_HUB_OFFLINE", "1")
+        web.clear_pipelines()
+        app = web.build_app(
+            summary_model="extractive", translation_model=str(tiny_marian), max_chars=MAX_CHARS
+        )
+        _, url, _ = web.launch(app, host="127.0.0.1", port=free_port(), block=False, quiet=True)
+        try:
+            yield app, url
+        finally:
+            app.close()
+            web.clear_pipelines()
+
+
+@pytest.fixture(scope="module")
+def client(server):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("GRADIO_ANALYTICS_ENABLED", "False")
+        yield gradio_client.Client(server[1], verbose=False, analytics_enabled=False)
+
+
+def test_only_the_two_named_endpoints_are_public(client):
+    named = client.view_api(print_info=False, return_format="dict")["named_endpoints"]
+    assert set(named) == {"/summarize", "/translate"}
+    assert [p["parameter_name"] for p in named["/summarize"]["parameters"]] == ["text", "full"]
+
+
+def test_summarize_returns_the_article_result_dict(client, tiny_marian):
+    out = client.predict(SAMPLE, True, api_name="/summarize")
+    assert set(out) == {f.name for f in fields(ArticleResult)}
+    json.dumps(out)  # JSON-ready all the way down
+    # Boilerplate is gone from the text and listed as removed.
+    assert "Baca juga" not in out["clean_text"] and "COPYRIGHT" not in out["clean_text"]
+    rules = {r["rule"] for r in out["removed"]}
+    assert {"read_also", "duplicate_paragraph"} <= rules
+    # The extractive summary is made of the article's own sentences.
+    assert out["summary_id"] and set(out["summary_id"].split()) <= set(out["clean_text"].split())
+    assert out["summary_en"]
+    # Full translation: one English paragraph per cleaned paragraph.
+    assert out["translation_en"].count("\n\n") == out["clean_text"].count("\n\n")
+    assert out["models"]["summary"] == "extractive"
+    assert out["models"]["translation"] == str(tiny_marian.resolve())
+    assert out["timings"]["total"] >= out["timings"]["translation"] >= 0
+
+
+def test_summarize_without_full_has_no_translation(client):
+    out = client.predict(SHORT, api_name="/summarize")
+    assert out["translation_en"] is None and out["segments"] == []
+    assert out["summary_en"]
+
+
+def test_translate_keeps_paragraphs(client):
+    out = client.predict("Harga beras naik 3,5 persen.\n\nWarga mengeluh di pasar.", api_name="/translate")
+    assert isinstance(out, str)
+    assert len([p for p in out.split("\n\n") if p.strip()]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("   ", "the input is empty"), ("x" * (MAX_CHARS + 1), "above the limit"), ("a\x00b" * 10, "binary")],
+)
+def test_bad_input_is_a_one_line_app_error(client, text, expected):
+    with pytest.raises(gradio_client.exceptions.AppError) as info:
+        client.predict(text, api_name="/summarize")
+    message = str(info.value)
+    assert expected in message and "Traceback" not in message
+
+
+def _call_over_http(url: str, endpoint: str, data: list) -> tuple[str, object]:
+    """The plain-HTTP route (curl, other languages): POST the inputs, then read the event stream."""
+    import httpx
+
+    with httpx.Client(base_url=url, timeout=120) as http:
+        posted = http.post(f"gradio_api/call/{endpoint}", json={"data": data})
+        posted.raise_for_status()
+        stream = http.get(f"gradio_api/call/{endpoint}/{posted.json()['event_id']}").text
+    events = [block.splitlines() for block in stream.strip().split("\n\n")]
+    last = events[-1]
+    return last[0].removeprefix("event: "), json.loads(last[1].removeprefix("data: "))
+
+
+def test_plain_http_callers_pass_text_and_full(server):
+    event, data = _call_over_http(server[1], "summarize", [SHORT, False])
+    assert event == "complete" and data[0]["summary_id"] and data[0]["translation_en"] is None
+    event, data = _call_over_http(server[1], "summarize", ["", False])
+    assert event == "error" and "the input is empty" in data["error"]
+
+
+def test_sessions_share_one_pipeline(server, client):
+    before = dict(web._pipelines)
+    other = gradio_client.Client(server[1], verbose=False, analytics_enabled=False)
+    client.predict("Harga beras naik.", api_name="/translate")
+    other.predict("Harga cabai turun.", api_name="/translate")
+    assert web._pipelines == before and len(before) == 1
+    (pipe,) = before.values()
+    assert pipe._translator is not None  # the one shared pipeline did the work
+
+
+def test_model_endpoints_share_one_concurrency_slot(server):
+    app, _ = server
+    deps = [fn for fn in app.fns.values() if fn.name in ("summarize", "translate", "run_page")]
+    assert len(deps) == 3
+    assert {(fn.concurrency_id, fn.concurrency_limit) for fn in deps} == {("models", 1)}
+
+
+def _page_fn(app):
+    (fn,) = [f.fn for f in app.fns.values() if f.name == "run_page"]
+    return fn
+
+
+def test_page_reports_translation_progress(server):
+    calls = []
+    fn = _page_fn(server[0])
+    out = fn(SHORT, "extractive", "short", True, progress=lambda p, desc=None, **kw: calls.append((p, desc)))
+    assert out[0] == "" and out[1]  # no banner, an Indonesian summary
+    batches = [p for p, desc in calls if desc == "Translating"]
+    assert batches and batches[-1][0] == batches[-1][1]  # ends at done == total
+
+
+def test_page_shows_errors_with_the_fix_and_clears_outputs(server):
+    out = _page_fn(server[0])("", "extractive", "medium", True, progress=lambda *a, **k: None)
+    assert "the input is empty" in out[0] and "How to fix" in out[0]
+    assert out[1] == "" and out[3] == ""
+
+
+def test_unavailable_model_shows_the_fix_and_auto_falls_back_with_a_banner(server):
+    # Offline with an empty HF cache (conftest): the default summary model cannot load here.
+    fn = _page_fn(server[0])
+    held = len(web._pipelines)
+    out = fn(SHORT, "default", "medium", False, progress=lambda *a, **k: None)
+    assert "Error:" in out[0] and "How to fix" in out[0] and "models download" in out[0]
+    assert len(web._pipelines) == held  # the failed model holds no slot
+    out = fn(SHORT, "auto", "medium", False, progress=lambda *a, **k: None)
+    assert "Fallback used" in out[0] and "extractive" in out[0]
+    assert out[1]  # the extractive summary is still there
+
+
+def test_presets_only_refuses_a_custom_model(tiny_marian):
+    app = web.build_app(
+        summary_model="extractive", translation_model=str(tiny_marian), allow_custom_models=False
+    )
+    out = _page_fn(app)(SHORT, "/etc", "medium", False, progress=lambda *a, **k: None)
+    assert "unknown summary model" in out[0]
+
+
+def test_serve_command_starts_the_app_with_the_given_options(monkeypatch, tiny_marian):
+    from click.testing import CliRunner
+
+    from summarizer.cli import main
+
+    monkeypatch.setenv("GRADIO_ANALYTICS_ENABLED", "False")
+    monkeypatch.setattr(web, "_pipelines", {})
+    seen = {}
+    monkeypatch.setattr(web, "launch", lambda app, **kw: seen.update(kw, config=app.summarizer_config))
+    args = [
+        "serve",
+        "--port",
+        "7999",
+        "--summary-model",
+        "extractive",
+        "--translation-model",
+        str(tiny_marian),
+    ]
+    result = CliRunner().invoke(main, [*args, "--presets-only", "--max-chars", "5000"])
+    assert result.exit_code == 0, result.output
+    assert seen["host"] == "127.0.0.1" and seen["port"] == 7999
+    config = seen["config"]
+    assert (config.summary_model, config.max_chars, config.allow_custom_models) == ("extractive", 5000, False)
+
+
+def test_serve_command_gives_a_one_line_error_for_an_unknown_model():
+    from click.testing import CliRunner
+
+    from summarizer.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--summary-model", "no-such-model"])
+    assert result.exit_code == 2
+    assert "unknown summary model 'no-such-model'" in result.output and "Traceback" not in result.output
+
+
+# -- pieces that need no server --------------------------------------------------------------------
+
+
+def _result(**kw) -> ArticleResult:
+    base = dict(summary_id="Harga naik 3,5 persen.", summary_en="Prices rose 3.5 percent.", clean_text="x")
+    return ArticleResult(**{**base, **kw})
+
+
+def test_warnings_are_grouped_next_to_the_output_they_concern():
+    w_sum = FidelityWarning("number_missing", "number changed", span="3,5", stage="summary")
+    w_en = FidelityWarning("number_mismatch", "n", stage="translation", output="Prices rose 3.5 percent.")
+    w_full = FidelityWarning("repetition", "r", stage="translation", output="Other sentence here.")
+    # Matched by source sentence (quotes normalised as the translator saw them) when there is one.
+    w_src = FidelityWarning("name_missing", "m", stage="translation", source='"Harga" naik.', output="x")
+    w_src_full = FidelityWarning("name_missing", "m", stage="translation", source="Lain.", output="x")
+    fallback = ResultWarning("summary_fallback", "used extractive", stage="summary")
+    result = _result(
+        summary_id="“Harga” naik.  Harga naik 3,5 persen.",
+        translation_en="Other sentence here.",
+        warnings=(w_sum, w_en, w_full, w_src, w_src_full, fallback),
+    )
+    groups = web.split_warnings(result)
+    assert groups == {"summary_id": [w_sum], "summary_en": [w_en, w_src], "translation": [w_full, w_src_full]}
+    # Without a full translation every translation warning concerns the English summary.
+    assert web.split_warnings(_result(warnings=(w_full,)))["summary_en"] == [w_full]
+    assert "Fallback used" in web.render_status(result) and "used extractive" in web.render_status(result)
+    assert web.render_status(_result()) == ""
+    assert '<mark class="sm-span">3,5</mark>' in web.render_warnings([w_sum])
+
+
+def test_rendering_escapes_article_text():
+    exc = SummarizerError("bad <script>alert(1)</script>", hint="a & b")
+    shown = web.render_error(exc)
+    assert "<script>" not in shown and "&lt;script&gt;" in shown and "a &amp; b" in shown
+
+
+def test_read_upload_decodes_and_rejects(tmp_path):
+    good = tmp_path / "a.txt"
+    good.write_text("Kafe milik René di Ubud.", encoding="cp1252")
+    assert web.read_upload(str(good), 1000) == "Kafe milik René di Ubud."
+    binary = tmp_path / "b.txt"
+    binary.write_bytes(b"\x89PNG\x00\x00\x01binary")
+    with pytest.raises(BinaryInputError):
+        web.read_upload(str(binary), 1000)
+    with pytest.raises(InputTooLargeError):
+        web.read_upload(str(good), 5)
+
+
+def test_json_download_holds_to_dict(tmp_path):
+    result = _result(warnings=(ResultWarning("x", "y"),))
+    path = web.write_json(result)
+    assert path.endswith("summary.json")
+    with open(path, encoding="utf-8") as fh:
+        assert json.load(fh) == result.to_dict()
+
+
+def test_pipeline_cache_is_bounded(monkeypatch, tiny_marian):
+    monkeypatch.setattr(web, "_pipelines", {})
+    config = web.WebConfig(summary_model="extractive", translation_model=str(tiny_marian))
+    first = web.get_pipeline(config)
+    assert web.get_pipeline(config) is first
+    for i in range(web.MAX_PIPELINES - 1):
+        web._pipelines[("fake", i)] = first
+    with pytest.raises(ModelError, match="already holds"):
+        web.get_pipeline(config, "fast")
+
+
+def test_web_config_validates():
+    with pytest.raises(ValueError, match="summary_length"):
+        web.WebConfig(summary_length="huge")
+    with pytest.raises(ValueError, match="positive"):
+        web.WebConfig(concurrency_limit=0)
