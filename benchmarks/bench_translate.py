@@ -250,15 +250,12 @@ def main() -> None:
     sents = sentences(16 if args.quick else 48)
     sent_file = work / "sentences.json"
     sent_file.write_text(json.dumps(sents, ensure_ascii=False), "utf-8")
-    configs = [[4, 1], [4, 8]] if args.quick else [[1, 8], [4, 1], [4, 8], [4, 32]]
-    common = ["--models", str(models), "--repeats", str(repeats)]
+    configs = [[4, 1], [4, 8], [4, "translator"]]
+    if not args.quick:
+        configs = [[1, 8], *configs, [4, 32]]
     log(f"{len(sents)} sentences, {TARGET_TOKENS} forced target tokens, median of {repeats}")
-    translate = {
-        b: run_worker(
-            "translate", b, [*common, "--sentences-file", str(sent_file), "--configs", json.dumps(configs)]
-        )
-        for b in BACKENDS
-    }
+    translate = measure_translation(models, sent_file, len(sents), configs, repeats)
+    common = ["--models", str(models), "--repeats", str(repeats)]
     seed = {} if args.skip_seed else {b: run_worker("seed", b, common) for b in BACKENDS}
     report(translate, seed, len(sents), repeats, args.json)
 

@@ -20,11 +20,11 @@ __all__ = [
     "ResultWarning",
     "Segment",
     "SummarizerError",
+    "__version__",
     "check_fidelity",
     "clean_article",
     "detect_language",
     "split_sentences",
-    "__version__",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 __all__ = [
-    "SummarizerError",
-    "InputError",
-    "EmptyInputError",
+    "BackendUnavailableError",
     "BinaryInputError",
+    "EmptyInputError",
+    "GenerationError",
+    "InputError",
     "InputTooLargeError",
     "ModelError",
-    "UnknownPresetError",
     "ModelUnavailableError",
-    "BackendUnavailableError",
-    "GenerationError",
+    "SummarizerError",
+    "UnknownPresetError",
 ]
 
 

@@ -5,19 +5,20 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 from .errors import EmptyInputError, InputTooLargeError, ModelUnavailableError, SummarizerError
 from .models import BACKENDS, GenerationSettings, load_model, resolve_device, resolve_model
-from .presets import LENGTHS, get_preset, load_prompt
+from .presets import LENGTHS, load_prompt
 from .results import ArticleResult, CleanResult, ResultWarning, Segment
 from .settings import default_backend, default_device, default_summary_model, default_translation_model
 from .summarize import AbstractiveSummarizer, ExtractiveSummarizer, Summarizer
 from .text.decode import decode_bytes, looks_binary
 from .translate import Progress, Translator, normalise_for_mt
 
-__all__ = ["Pipeline", "PipelineOptions", "DEFAULT_MAX_CHARS"]
+__all__ = ["DEFAULT_MAX_CHARS", "Pipeline", "PipelineOptions"]
 
 logger = logging.getLogger(__name__)
 
@@ -99,7 +100,9 @@ class Pipeline:
         self.options = options
         # Resolve (not load) now so a typo fails at construction, not on the first article.
         summary_spec = options.summary_model.strip()
-        self._summary_spec = summary_spec.lower() if summary_spec.lower() in _SPECIAL_SUMMARY else summary_spec
+        self._summary_spec = (
+            summary_spec.lower() if summary_spec.lower() in _SPECIAL_SUMMARY else summary_spec
+        )
         self._summary_resolved = (
             None if self._summary_spec in _SPECIAL_SUMMARY else resolve_model(summary_spec, "summary")
         )
@@ -368,7 +371,9 @@ class Pipeline:
                 plans.append(([], [[s for s in split_sentences(p) if s.strip()] for p in a.clean.paragraphs]))
                 continue
             summary_sents = [s for s in split_sentences(a.summary) if s.strip()]
-            paragraphs = [[s for s in split_sentences(p) if s.strip()] for p in a.clean.paragraphs] if full else []
+            paragraphs = (
+                [[s for s in split_sentences(p) if s.strip()] for p in a.clean.paragraphs] if full else []
+            )
             plans.append((summary_sents, paragraphs))
             flat.extend(summary_sents)
             flat.extend(s for p in paragraphs for s in p)

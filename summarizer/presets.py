@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Preset", "get_preset", "list_presets", "load_prompt", "LENGTHS"]
+__all__ = ["LENGTHS", "Preset", "get_preset", "list_presets", "load_prompt"]
 
 #: Summary lengths accepted everywhere (API, CLI, web page).
 LENGTHS = ("short", "medium", "long")

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from types import MappingProxyType
-from typing import Any, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 __all__ = [
-    "ResultWarning",
+    "ArticleResult",
+    "CleanResult",
     "FidelityWarning",
     "Removal",
-    "CleanResult",
+    "ResultWarning",
     "Segment",
-    "ArticleResult",
 ]
 
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 import os
 
 __all__ = [
-    "default_summary_model",
-    "default_translation_model",
-    "default_device",
-    "default_backend",
-    "models_dir",
+    "ENV_BACKEND",
+    "ENV_DEVICE",
+    "ENV_MODELS_DIR",
     "ENV_SUMMARY_MODEL",
     "ENV_TRANSLATION_MODEL",
-    "ENV_DEVICE",
-    "ENV_BACKEND",
-    "ENV_MODELS_DIR",
+    "default_backend",
+    "default_device",
+    "default_summary_model",
+    "default_translation_model",
+    "models_dir",
 ]
 
 ENV_SUMMARY_MODEL = "SUMMARIZER_SUMMARY_MODEL"

@@ -9,8 +9,9 @@ from __future__ import annotations
 import logging
 import math
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from .models.base import GenerationSettings, Seq2SeqModel
 from .results import FidelityWarning, ResultWarning, Segment
@@ -118,7 +119,9 @@ class Translator:
         for i, src in enumerate(sources):
             if not src:
                 continue
-            for piece in split_oversized(src, self.unit_limit, self.model.count_tokens, self.model.split_tokens):
+            for piece in split_oversized(
+                src, self.unit_limit, self.model.count_tokens, self.model.split_tokens
+            ):
                 units.append(piece)
                 owner.append(i)
         lengths = self.model.count_tokens(units)

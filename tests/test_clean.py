@@ -287,3 +287,19 @@ def test_seed_article():
     for p in unique:
         assert r.paragraphs.count(p) == 1
     assert {c.rule for c in r.removed} >= {"read_also", "footer", "duplicate_body"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Sabtu, 21 Desember 2024 20:15 WIB", "21/12/2024, 08:00 WITA", "Diperbarui 21 Des 2024, 10:05"],
+)
+def test_timestamp_lines_are_page_chrome(line):
+    body = "Paragraf pertama berita ini cukup panjang untuk dibaca.\n\nParagraf kedua berisi kalimat lengkap."
+    result = clean_article(body.replace("\n\n", f"\n\n{line}\n\n"))
+    assert ("timestamp", line) in [(r.rule, r.text) for r in result.removed]
+    assert line not in result.text
+
+
+def test_dates_in_prose_stay():
+    text = "Pada 21 Desember 2024 pukul 20.00 WIB, warga berkumpul di alun-alun kota."
+    assert clean_article(text).text == text

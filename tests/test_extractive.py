@@ -56,3 +56,14 @@ def test_beats_lead3_on_dev() -> None:
     assert report.scores["rouge2"] >= report.lead3["rouge2"]
     assert report.scores["rougeL"] >= report.lead3["rougeL"]
     assert report.seconds_per_article < 0.5
+
+
+def test_headline_line_is_not_summary_material():
+    text = (
+        "Pemkot salurkan bantuan pangan untuk ribuan keluarga miskin\n\n"
+        "Pemerintah kota mulai menyalurkan bantuan pangan kepada 12.000 keluarga pada Sabtu (21/12). "
+        "Bantuan itu diberikan untuk menjaga daya beli warga menjelang akhir tahun.\n\n"
+        "Wali kota mengatakan penyaluran dijadwalkan selesai dalam tiga hari di semua kelurahan."
+    )
+    chosen = extractive_summary(text, length="long")
+    assert chosen and not any(s.startswith("Pemkot salurkan") for s in chosen)

@@ -58,7 +58,16 @@ def test_run_returns_documented_result(pipe):
     assert result.clean_text.count("Rp1.500.000") == 1  # duplicate paragraph dropped
     data = result.to_dict()
     assert list(data) == [f.name for f in dataclasses.fields(ArticleResult)]
-    for key in ("summary_id", "summary_en", "translation_en", "segments", "clean_text", "warnings", "models", "timings"):
+    for key in (
+        "summary_id",
+        "summary_en",
+        "translation_en",
+        "segments",
+        "clean_text",
+        "warnings",
+        "models",
+        "timings",
+    ):
         assert key in data
     json.dumps(data)
     assert data["models"]["translation"] == str(pipe._translation_resolved.location)
@@ -113,7 +122,9 @@ def test_bad_input_raises_typed_errors(pipe, text, error):
 
 
 def test_size_limit(tiny_marian):
-    pipe = Pipeline(summary_model="extractive", translation_model=str(tiny_marian), max_chars=100, guard=False)
+    pipe = Pipeline(
+        summary_model="extractive", translation_model=str(tiny_marian), max_chars=100, guard=False
+    )
     with pytest.raises(InputTooLargeError) as err:
         pipe.run(ARTICLE)
     assert "max_chars" in err.value.hint

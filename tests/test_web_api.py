@@ -170,6 +170,17 @@ def test_unavailable_model_shows_the_fix_and_auto_falls_back_with_a_banner(serve
     assert out[1]  # the extractive summary is still there
 
 
+def test_unexpected_failure_shows_no_stack_trace(server, monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise RuntimeError("CUDA exploded at 0xdeadbeef")
+
+    monkeypatch.setattr(web.Pipeline, "run", broken)
+    out = _page_fn(server[0])(SHORT, "extractive", "medium", False, progress=lambda *a, **k: None)
+    assert "internal error" in out[0] and "server log" in out[0]
+    assert "deadbeef" not in out[0] and "Traceback" not in out[0]
+    assert "CUDA exploded" in caplog.text  # the details go to the server log instead
+
+
 def test_presets_only_refuses_a_custom_model(tiny_marian):
     app = web.build_app(
         summary_model="extractive", translation_model=str(tiny_marian), allow_custom_models=False

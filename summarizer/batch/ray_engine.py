@@ -63,6 +63,9 @@ class RayEngine:
             self._owns_ray = True
         elif address:
             logger.warning("Ray is already initialised in this process; ignoring --ray-address %s", address)
+        if not logger.isEnabledFor(logging.INFO):
+            # Ray Data logs every dataset execution at INFO; our progress bar says enough.
+            logging.getLogger("ray.data").setLevel(logging.ERROR)
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False  # ours is on stderr already
         resources = ray.cluster_resources()

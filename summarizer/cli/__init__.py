@@ -15,11 +15,11 @@ def main() -> None:
 
 def _register() -> None:
     # One line per command module keeps this file conflict-free as commands are added.
-    from .run import run_command
-    from .models import models_group
-    from .eval import eval_group
-    from .clean import clean_command
     from .batch import batch_command
+    from .clean import clean_command
+    from .eval import eval_group
+    from .models import models_group
+    from .run import run_command
     from .serve import serve_command
 
     main.add_command(run_command)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import functools
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 import click
 
@@ -50,11 +51,17 @@ def read_input_bytes(source: str) -> tuple[bytes, str]:
     if not path.exists():
         raise click.BadParameter(f"no such file: {source}", param_hint="FILE")
     if path.is_dir():
-        raise click.BadParameter(f"{source} is a folder; use 'summarizer batch' for folders", param_hint="FILE")
+        raise click.BadParameter(
+            f"{source} is a folder; use 'summarizer batch' for folders", param_hint="FILE"
+        )
     return path.read_bytes(), str(path)
 
 
 def setup_logging(verbose: int = 0, quiet: bool = False) -> None:
     """Logs go to stderr so stdout carries only results."""
-    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    level = (
+        logging.ERROR
+        if quiet
+        else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    )
     logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")

@@ -43,7 +43,9 @@ def list_command(as_json: bool) -> None:
         aliases = f" (aliases: {', '.join(row['aliases'])})" if row["aliases"] else ""
         click.echo(f"{row['kind']:<12} {row['name']:<8} {row['hub_id']}  [{mark}]{aliases}")
         click.echo(f"{'':<21} {row['description']}; licence: {row['licence']}")
-    click.echo("summary also accepts: extractive (offline, no weights), auto (default model, else extractive)")
+    click.echo(
+        "summary also accepts: extractive (offline, no weights), auto (default model, else extractive)"
+    )
 
 
 @models_group.command("download")
@@ -65,7 +67,7 @@ def download_command(names: tuple[str, ...]) -> None:
         click.echo(f"downloading {hub_id} ...", err=True)
         try:
             path = snapshot_download(repo_id=hub_id, allow_patterns=_ALLOW)
-        except Exception as exc:  # noqa: BLE001 - hub errors come in many types; report them all the same way
+        except Exception as exc:
             raise ModelUnavailableError(
                 f"could not download {hub_id}: {exc}",
                 hint="check the network connection and the name; unset HF_HUB_OFFLINE to download",

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import click
 
@@ -14,19 +15,30 @@ def model_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Add --summary-model, --translation-model, --device, --backend, --compute-type, --max-chars."""
     decorators = [
         click.option(
-            "--summary-model", default=None, metavar="M",
+            "--summary-model",
+            default=None,
+            metavar="M",
             help="Preset (default, fast), 'extractive', 'auto', hub id or local folder. "
             "Env: SUMMARIZER_SUMMARY_MODEL.",
         ),
         click.option(
-            "--translation-model", default=None, metavar="M",
+            "--translation-model",
+            default=None,
+            metavar="M",
             help="Preset, hub id or local folder. Env: SUMMARIZER_TRANSLATION_MODEL.",
         ),
-        click.option("--device", default=None, metavar="D", help="auto, cpu, cuda, cuda:N. Env: SUMMARIZER_DEVICE."),
         click.option(
-            "--backend", type=click.Choice(BACKENDS), default=None, help="Inference backend. Env: SUMMARIZER_BACKEND."
+            "--device", default=None, metavar="D", help="auto, cpu, cuda, cuda:N. Env: SUMMARIZER_DEVICE."
         ),
-        click.option("--compute-type", default="default", show_default=True, help="CTranslate2 compute type."),
+        click.option(
+            "--backend",
+            type=click.Choice(BACKENDS),
+            default=None,
+            help="Inference backend. Env: SUMMARIZER_BACKEND.",
+        ),
+        click.option(
+            "--compute-type", default="default", show_default=True, help="CTranslate2 compute type."
+        ),
         click.option("--max-chars", type=click.IntRange(min=1), default=None, help="Largest input accepted."),
     ]
     return functools.reduce(lambda f, d: d(f), reversed(decorators), func)

@@ -17,20 +17,31 @@ from .options import model_options, pipeline_from_options
 @model_options
 @click.option("--full", is_flag=True, help="Also translate the whole article, sentence by sentence.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
     help="Output format on stdout.",
 )
 @click.option(
-    "--input-format", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
+    "--input-format",
+    type=click.Choice(["auto", "text", "html"]),
+    default="auto",
+    show_default=True,
     help="How to read the input.",
 )
-@click.option("--length", type=click.Choice(["short", "medium", "long"]), default=None, help="Summary length.")
+@click.option(
+    "--length", type=click.Choice(["short", "medium", "long"]), default=None, help="Summary length."
+)
 @click.option("-v", "--verbose", count=True, help="More logging on stderr.")
 @friendly_errors
-def run_command(source: str, full: bool, fmt: str, input_format: str, length: str | None, verbose: int, **models):
+def run_command(
+    source: str, full: bool, fmt: str, input_format: str, length: str | None, verbose: int, **models
+):
     """Summarise (Indonesian) and translate (English) one article from FILE or stdin."""
     setup_logging(verbose)
-    data, name = read_input_bytes(source)
+    data, _name = read_input_bytes(source)
     pipe = pipeline_from_options(**models)
     result = pipe.run(data, full=full, length=length, format=input_format)
     for w in result.warnings:
@@ -43,7 +54,13 @@ def run_command(source: str, full: bool, fmt: str, input_format: str, length: st
 
 
 def render_text(result: ArticleResult) -> str:
-    parts = ["# Ringkasan (Indonesian summary)", result.summary_id, "", "# Summary (English)", result.summary_en]
+    parts = [
+        "# Ringkasan (Indonesian summary)",
+        result.summary_id,
+        "",
+        "# Summary (English)",
+        result.summary_en,
+    ]
     if result.translation_en is not None:
         parts += ["", "# Translation (English)", result.translation_en]
     return "\n".join(parts)

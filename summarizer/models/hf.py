@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from ..errors import GenerationError, ModelUnavailableError
 from .base import GenerationSettings
@@ -86,7 +87,10 @@ class TransformersModel:
         ids = self.tokenizer(text, add_special_tokens=False, truncation=False)["input_ids"]
         # Leave room for special tokens and for re-tokenisation drift at the cut.
         step = max(1, max_tokens - 8)
-        pieces = [self.tokenizer.decode(ids[i : i + step], skip_special_tokens=True) for i in range(0, len(ids), step)]
+        pieces = [
+            self.tokenizer.decode(ids[i : i + step], skip_special_tokens=True)
+            for i in range(0, len(ids), step)
+        ]
         return [p.strip() for p in pieces if p.strip()]
 
     def generate(self, texts: Sequence[str], settings: GenerationSettings) -> list[str]:
@@ -114,7 +118,9 @@ def _unavailable(resolved: ResolvedModel, exc: Exception) -> ModelUnavailableErr
             f"cannot load the model in {resolved.location}: {exc}",
             hint="the folder must hold a complete save_pretrained() output (config, tokenizer, weights)",
         )
-    why = "offline mode (HF_HUB_OFFLINE) and not in the cache" if is_offline() else "not downloadable or cached"
+    why = (
+        "offline mode (HF_HUB_OFFLINE) and not in the cache" if is_offline() else "not downloadable or cached"
+    )
     return ModelUnavailableError(
         f"model {resolved.model_id!r} is unavailable: {why}",
         hint=offline_hint(resolved.model_id),

@@ -12,7 +12,7 @@ from ..errors import ModelUnavailableError, UnknownPresetError
 from ..presets import Preset, get_preset, list_presets
 from ..settings import models_dir
 
-__all__ = ["ResolvedModel", "resolve_model", "offline_hint", "is_offline"]
+__all__ = ["ResolvedModel", "is_offline", "offline_hint", "resolve_model"]
 
 logger = logging.getLogger(__name__)
 
@@ -103,7 +103,7 @@ def _in_models_dir(hub_id: str) -> Path | None:
     if not root:
         return None
     base = Path(root).expanduser()
-    owner, _, name = hub_id.rpartition("/")
+    name = hub_id.rpartition("/")[2]
     for candidate in (base / hub_id.replace("/", "--"), base / hub_id, base / name):
         if (candidate / "config.json").is_file():
             return candidate.resolve()

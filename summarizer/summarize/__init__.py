@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Protocol, Sequence
+from collections.abc import Sequence
+from typing import Protocol
 
 from ..presets import LENGTHS
 from .abstractive import AbstractiveSummarizer, SummaryOutput
 
-__all__ = ["AbstractiveSummarizer", "ExtractiveSummarizer", "SummaryOutput", "Summarizer"]
+__all__ = ["AbstractiveSummarizer", "ExtractiveSummarizer", "Summarizer", "SummaryOutput"]
 
 
 class Summarizer(Protocol):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 from ..models.base import GenerationSettings, Seq2SeqModel
 from ..text.chunking import length_sorted_batches, pack_consecutive, split_oversized
@@ -88,7 +88,9 @@ class AbstractiveSummarizer:
     def _chunks(self, sentences: list[str]) -> list[str]:
         pieces: list[str] = []
         for s in sentences:
-            pieces.extend(split_oversized(s, self.chunk_budget, self.model.count_tokens, self.model.split_tokens))
+            pieces.extend(
+                split_oversized(s, self.chunk_budget, self.model.count_tokens, self.model.split_tokens)
+            )
         lengths = self.model.count_tokens(pieces)
         return [" ".join(pieces[j] for j in group) for group in pack_consecutive(lengths, self.chunk_budget)]
 

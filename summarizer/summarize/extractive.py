@@ -38,6 +38,9 @@ _BOILERPLATE_RE = re.compile(
     r"|reporter\s*:|\(?[a-z]{2,4}(?:/[a-z]{2,4})*\)?\s*$)|https?://|www\.|@\w+\s*$",
     re.IGNORECASE,
 )
+# A short line with no closing punctuation is a headline or subheading: the article's own sentences say it better.
+_HEADING_RE = re.compile(r"[^.!?\"”’')\]:;]\s*$")
+HEADING_MAX_WORDS = 20
 _FALLBACK_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _PARAGRAPH_RE = re.compile(r"\n\s*\n")
 
@@ -91,7 +94,11 @@ def extractive_summary(text: str, *, length: str = "medium") -> list[str]:
         return []
     tokens = [[w.lower() for w in _WORD_RE.findall(s)] for s in sentences]
     usable = [
-        i for i, s in enumerate(sentences) if len(tokens[i]) >= MIN_WORDS and not _BOILERPLATE_RE.search(s)
+        i
+        for i, s in enumerate(sentences)
+        if len(tokens[i]) >= MIN_WORDS
+        and not _BOILERPLATE_RE.search(s)
+        and not (len(tokens[i]) <= HEADING_MAX_WORDS and _HEADING_RE.search(s))
     ]
     if not usable:
         usable = list(range(len(sentences)))  # a very short article: everything is content

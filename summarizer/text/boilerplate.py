@@ -261,6 +261,20 @@ _SOCIAL_ONLY = re.compile(
     _I,
 )
 _HASHTAGS_ONLY = re.compile(r"^(?:#\w+\W*)+$")
+# A line that is only a publication date/time ("Sabtu, 21 Desember 2024 20:15 WIB", "21/12/2024, 08:00 WITA",
+# "Diperbarui 21 Des 2024, 10:05"): page chrome, never prose, since it has no verb at all.
+_MONTHS = (
+    r"(?:Jan(?:uari)?|Feb(?:ruari)?|Mar(?:et)?|Apr(?:il)?|Mei|Jun(?:i)?|Jul(?:i)?|Agu(?:stus)?|Agt|Ags|"
+    r"Sep(?:tember)?|Okt(?:ober)?|Nov(?:ember)?|Des(?:ember)?)"
+)
+_TIMESTAMP_LINE = re.compile(
+    r"^(?:(?:Diperbarui|Dipublikasikan|Diterbitkan|Dibuat|Update|Updated|Published)\s*:?\s*)?"
+    r"(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)\s*,?\s*)?"
+    rf"(?:\d{{1,2}}\s+{_MONTHS}\.?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+    r"(?:\s*[,|-]?\s*(?:pukul\s+)?\d{1,2}[.:]\d{2}(?:[.:]\d{2})?)?"
+    r"(?:\s*(?:WIB|WITA|WIT|GMT\+?\d*|UTC\+?\d*))?\s*$",
+    _I,
+)
 
 
 def _words(text: str) -> int:
@@ -407,6 +421,8 @@ class LineCleaner:
             return "promo"
         if words <= 40 and (_CAPTION_LINE.match(line) or _CAPTION_TAIL.search(line)):
             return "caption"
+        if words <= 10 and _TIMESTAMP_LINE.match(line):
+            return "timestamp"
         return None
 
     def _read_also(self, line: str) -> str:

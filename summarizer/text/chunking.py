@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 __all__ = ["length_sorted_batches", "pack_consecutive", "split_oversized"]
 

@@ -46,7 +46,9 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, list[ResultW
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise BinaryInputError(f"{name}: starts with a {encoding} byte-order mark but does not decode") from exc
+                raise BinaryInputError(
+                    f"{name}: starts with a {encoding} byte-order mark but does not decode"
+                ) from exc
             return _checked(text, name), []
     if b"\x00" in data[:4096]:
         raise BinaryInputError(
