@@ -26,7 +26,10 @@ def _articles(n: int) -> list[str]:
     from batch_support import article
 
     # Short news items of 2-3 sentences, all distinct so no sentence is de-duplicated away.
-    return [article(i) + (f" Gubernur meminta warga waspada hingga tanggal {i % 28 + 1}." if i % 2 else "") for i in range(n)]
+    return [
+        article(i) + (f" Gubernur meminta warga waspada hingga tanggal {i % 28 + 1}." if i % 2 else "")
+        for i in range(n)
+    ]
 
 
 def _build(work: Path, summary: str) -> tuple[str, str]:
@@ -68,7 +71,9 @@ def bench_run_loop(texts: list[str], summary: str, marian: str) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--summary", choices=["extractive", "t5"], default="extractive")
     parser.add_argument("--batch-size", type=int, default=16)
@@ -87,15 +92,18 @@ def main() -> None:
         work = Path(tmp)
         summary, marian = _build(work, args.summary)
         bench_run_loop(texts[:8], summary, marian)  # warm-up: first-use imports and caches
-        rows = []
-        for name, fn in (
-            (f"batch job, local engine, batch {args.batch_size}", lambda: bench_batch_job(
-                texts, work, summary, marian, args.batch_size)),
-            ("batch job, local engine, batch 1", lambda: bench_batch_job(texts, work, summary, marian, 1)),
-            ("Pipeline.run per article", lambda: bench_run_loop(texts, summary, marian)),
-        ):  # fmt: skip
-            rates = [fn() for _ in range(args.repeat)]
-            rows.append((name, statistics.median(rates), min(rates), max(rates)))
+        ways = {
+            f"batch job, local engine, batch {args.batch_size}": lambda: bench_batch_job(
+                texts, work, summary, marian, args.batch_size),
+            "batch job, local engine, batch 1": lambda: bench_batch_job(texts, work, summary, marian, 1),
+            "Pipeline.run per article": lambda: bench_run_loop(texts, summary, marian),
+        }  # fmt: skip
+        rates: dict[str, list[float]] = {name: [] for name in ways}
+        for _ in range(args.repeat):  # interleaved, so load changes on a shared VM hit every way alike
+            for name, fn in ways.items():
+                rates[name].append(fn())
+                print(f"{name}: {rates[name][-1]:.0f} articles/min", file=sys.stderr)
+        rows = [(name, statistics.median(r), min(r), max(r)) for name, r in rates.items()]
     print(f"\n{args.articles} articles, summary={args.summary}, tiny Marian, median of {args.repeat}\n")
     print("| way | articles/min (median) | min | max |\n|---|---|---|---|")
     for name, med, lo, hi in rows:

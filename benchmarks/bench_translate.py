@@ -222,7 +222,11 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="Fewer sentences, configs and repeats.")
     parser.add_argument("--json", action="store_true", help="Print the full results as JSON on stdout.")
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "summarizer-bench"))
-    parser.add_argument("--skip-seed", action="store_true", help="Only the translation table.")
+    parser.add_argument(
+        "--seed-backends",
+        default=",".join(BACKENDS),
+        help="Backends to time on the seed article ('' = none).",
+    )
     parser.add_argument("--worker", choices=["translate", "seed"], help=argparse.SUPPRESS)
     parser.add_argument("--backend", choices=BACKENDS, help=argparse.SUPPRESS)
     parser.add_argument("--models", help=argparse.SUPPRESS)
@@ -256,7 +260,7 @@ def main() -> None:
     log(f"{len(sents)} sentences, {TARGET_TOKENS} forced target tokens, median of {repeats}")
     translate = measure_translation(models, sent_file, len(sents), configs, repeats)
     common = ["--models", str(models), "--repeats", str(repeats)]
-    seed = {} if args.skip_seed else {b: run_worker("seed", b, common) for b in BACKENDS}
+    seed = {b: run_worker("seed", b, common) for b in BACKENDS if b in args.seed_backends.split(",")}
     report(translate, seed, len(sents), repeats, args.json)
 
 

@@ -39,7 +39,10 @@ class TranslationResult:
 
 
 class Translator:
-    """Translate sentences in token-budgeted batches with a fidelity guard on the output."""
+    """Translate sentences in token-budgeted batches with a fidelity guard on the output.
+
+    ``guard=False`` keeps the checks and warnings but skips re-translating bad sentences.
+    """
 
     def __init__(
         self,
@@ -89,9 +92,8 @@ class Translator:
                             output="",
                         )
                     )
-        if self.guard:
-            outputs, guard_warnings = self._guard(sources, outputs)
-            warnings.extend(guard_warnings)
+        outputs, guard_warnings = self._guard(sources, outputs)
+        warnings.extend(guard_warnings)
         return [outputs[index[s]] for s in normalised], warnings
 
     def translate_text(self, text: str, progress: Progress | None = None) -> TranslationResult:
@@ -158,7 +160,8 @@ class Translator:
         def retranslate(batch: list[str], overrides: dict[str, Any]) -> list[str]:
             return self._translate(batch, self.settings.updated(**overrides))
 
-        fixed, warnings = guard_translations(sources, outputs, retranslate)
+        # Without the guard, outputs are still checked (and numbers substituted), just never re-translated.
+        fixed, warnings = guard_translations(sources, outputs, retranslate if self.guard else None)
         return list(fixed), list(warnings)
 
 

@@ -50,7 +50,7 @@ def _train_spm(prefix: Path, vocab_size: int, **ids: int) -> Path:
     return path
 
 
-def build_tiny_t5(out: Path, v1_1: bool = False, full_vocab: bool = False) -> Path:
+def build_tiny_t5(out: Path, v1_1: bool = False, full_vocab: bool = True) -> Path:
     """A 2-layer T5 with a trained sentencepiece tokenizer, saved to ``out``.
 
     ``v1_1``: T5 v1.1 / nanoT5 style (the IndoNanoT5 family): gated-gelu and an untied, unscaled lm_head.

@@ -23,7 +23,9 @@ def marian(tiny_marian, tmp_path_factory) -> Path:
 def _run(*args: str, marian: Path):
     runner = CliRunner()
     return runner.invoke(
-        main, ["batch", *args, "--summary-model", "extractive", "--translation-model", str(marian)], catch_exceptions=False
+        main,
+        ["batch", *args, "--summary-model", "extractive", "--translation-model", str(marian)],
+        catch_exceptions=False,
     )
 
 
@@ -44,7 +46,10 @@ def archive(tmp_path) -> Path:
     )
     write_jsonl(src / "kompas" / "2024" / "c.jsonl", [{"id": i, "text": article(10 + i)} for i in range(3)])
     (src / "tempo" / "d.json").write_text(
-        json.dumps([{"id": "../../escape", "isi": article(20)}, {"id": "/etc/passwd", "judul": "tanpa teks"}]), "utf-8"
+        json.dumps(
+            [{"id": "../../escape", "isi": article(20)}, {"id": "/etc/passwd", "judul": "tanpa teks"}]
+        ),
+        "utf-8",
     )
     (src / "tempo" / "e.csv").write_text(f'judul,content\nSatu,"{article(30)}"\n', "utf-8")
     latin = "Kafe milik René di Ubud ramai dikunjungi wisatawan asing setiap akhir pekan. " + article(40)
@@ -87,7 +92,11 @@ def test_mixed_archive_outputs_errors_and_confinement(archive, marian):
     ]
 
     records = json.loads((dst / "kompas/2024/c.jsonl.json").read_text("utf-8"))["articles"]
-    assert [r["id"] for r in records] == ["kompas/2024/c.jsonl#0", "kompas/2024/c.jsonl#1", "kompas/2024/c.jsonl#2"]
+    assert [r["id"] for r in records] == [
+        "kompas/2024/c.jsonl#0",
+        "kompas/2024/c.jsonl#1",
+        "kompas/2024/c.jsonl#2",
+    ]
     assert all(r["status"] == "ok" and r["result"]["summary_en"] for r in records)
     escape = json.loads((dst / "tempo/d.json.json").read_text("utf-8"))["articles"]
     assert escape[0]["record_id"] == "../../escape" and escape[0]["status"] == "ok"
@@ -173,7 +182,9 @@ def test_usage_errors_exit_2(tmp_path, marian, args, monkeypatch):
 
 def test_unknown_model_is_a_friendly_error(tmp_path):
     (tmp_path / "src").mkdir()
-    result = CliRunner().invoke(main, ["batch", str(tmp_path / "src"), str(tmp_path / "o"), "--summary-model", "nope"])
+    result = CliRunner().invoke(
+        main, ["batch", str(tmp_path / "src"), str(tmp_path / "o"), "--summary-model", "nope"]
+    )
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: ") and "Traceback" not in result.output
 
@@ -188,3 +199,25 @@ def test_only_outputs_under_dst_even_with_odd_names(tmp_path, marian):
     assert (dst / "..weird" / "..a.txt.json").is_file()
     assert (dst / "spasi dan ünicode.txt.json").is_file()
     assert sorted(os.listdir(tmp_path)) == ["out", "src"]
+
+
+def test_ray_engine_without_ray_gives_the_install_hint(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "ray", None)  # import ray -> ImportError, as when not installed
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "a.txt").write_text(ARTICLE, "utf-8")
+    result = CliRunner().invoke(
+        main,
+        [
+            "batch",
+            str(tmp_path / "src"),
+            str(tmp_path / "o"),
+            "--engine",
+            "ray",
+            "--summary-model",
+            "extractive",
+        ],
+    )
+    assert result.exit_code == 1
+    assert "pip install 'summarizer[ray]'" in result.stderr and "Traceback" not in result.output

@@ -63,7 +63,7 @@ def _snapshot(dst: Path) -> dict[str, dict]:
     done: dict[str, dict] = {}
     for path in dst.rglob("*.json"):
         data = json.loads(path.read_text("utf-8"))  # raises on a partial/invalid file
-        entries = data["articles"] if "articles" in data else [data] if "id" in data else []
+        entries = data.get("articles", [data] if "id" in data else [])
         for entry in entries:
             if entry.get("status") == "ok":
                 done[entry["id"]] = entry
@@ -97,7 +97,11 @@ def test_sigkill_mid_run_then_resume(archive, paced_marian, tmp_path):
     second = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert second.returncode == 0, second.stderr
     summary = _last_run(dst)
-    assert (summary["skipped"], summary["processed"], summary["failed"]) == (len(before), TOTAL - len(before), 0)
+    assert (summary["skipped"], summary["processed"], summary["failed"]) == (
+        len(before),
+        TOTAL - len(before),
+        0,
+    )
 
     entries = _final_entries(dst)
     ids = [e["id"] for e in entries]

@@ -13,7 +13,11 @@ from summarizer.batch import BatchOptions, run_batch_job
 ray = pytest.importorskip("ray", reason="ray is not installed (pip install 'summarizer[ray]')")
 pytest.importorskip("ray.data", reason="Ray Data is not installed")
 
-pytestmark = pytest.mark.slow
+pytestmark = [
+    pytest.mark.slow,
+    # Ray Data's own context warns about its deprecated fields when it is copied to the actors.
+    pytest.mark.filterwarnings("ignore::DeprecationWarning:ray.*"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +40,9 @@ def _outputs(dst: Path) -> dict[str, object]:
     for path in sorted(dst.rglob("*")):
         if path.is_file() and ".summarizer-batch" not in path.parts:
             text = path.read_text("utf-8")
-            found[str(path.relative_to(dst))] = _without_timings(json.loads(text)) if path.suffix == ".json" else text
+            found[str(path.relative_to(dst))] = (
+                _without_timings(json.loads(text)) if path.suffix == ".json" else text
+            )
     return found
 
 
@@ -51,7 +57,9 @@ def test_ray_outputs_equal_local_outputs(tiny_marian, tmp_path, local_ray):
     pipeline = {"summary_model": "extractive", "translation_model": str(marian)}
 
     def run(engine: str, dst: Path, **kw):
-        options = BatchOptions(src=src, dst=dst, engine=engine, full=True, batch_size=3, pipeline=pipeline, **kw)
+        options = BatchOptions(
+            src=src, dst=dst, engine=engine, full=True, batch_size=3, pipeline=pipeline, **kw
+        )
         return run_batch_job(options, handle_interrupt=False)
 
     local = run("local", tmp_path / "local")

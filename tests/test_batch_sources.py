@@ -22,7 +22,17 @@ def _by_id(items):
 
 
 def test_walk_is_recursive_sorted_and_filters_by_suffix(tmp_path):
-    for rel in ("b.txt", "a/z.md", "a/b/c.html", "a/b/d.htm", "x.json", "y.jsonl", "z.csv", "img.png", "notes.docx"):
+    for rel in (
+        "b.txt",
+        "a/z.md",
+        "a/b/c.html",
+        "a/b/d.htm",
+        "x.json",
+        "y.jsonl",
+        "z.csv",
+        "img.png",
+        "notes.docx",
+    ):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(ART)
     files = list(iter_files(tmp_path))
@@ -90,7 +100,9 @@ def test_json_object_and_array_records_get_stable_ids(tmp_path):
 
 def test_text_field_option_and_indosum_paragraphs(tmp_path):
     (tmp_path / "a.jsonl").write_text(
-        json.dumps({"teks": ART, "text": "wrong"}) + "\n\n" + json.dumps({"paragraphs": [["Satu.", "Dua."], ["Tiga."]]})
+        json.dumps({"teks": ART, "text": "wrong"})
+        + "\n\n"
+        + json.dumps({"paragraphs": [["Satu.", "Dua."], ["Tiga."]]})
     )
     items = _items(tmp_path, text_field="teks")
     assert items[0].text == ART
@@ -101,7 +113,9 @@ def test_text_field_option_and_indosum_paragraphs(tmp_path):
 
 
 def test_jsonl_bad_line_is_one_error_and_the_rest_goes_on(tmp_path):
-    (tmp_path / "a.jsonl").write_text("\n".join([json.dumps({"text": ART}), "{not json", json.dumps({"text": "B"})]))
+    (tmp_path / "a.jsonl").write_text(
+        "\n".join([json.dumps({"text": ART}), "{not json", json.dumps({"text": "B"})])
+    )
     items = _items(tmp_path)
     assert [type(i).__name__ for i in items] == ["Article", "SourceError", "Article"]
     assert items[1].id == "a.jsonl#1" and items[1].code == "invalid_json"
@@ -109,7 +123,9 @@ def test_jsonl_bad_line_is_one_error_and_the_rest_goes_on(tmp_path):
 
 
 def test_csv_default_and_named_columns(tmp_path):
-    (tmp_path / "a.csv").write_text('judul,isi\nSatu,"' + ART + '"\nDua,"Baris, dengan koma\ndan baris baru."\n')
+    (tmp_path / "a.csv").write_text(
+        'judul,isi\nSatu,"' + ART + '"\nDua,"Baris, dengan koma\ndan baris baru."\n'
+    )
     items = _items(tmp_path)
     assert [i.id for i in items] == ["a.csv#0", "a.csv#1"]
     assert items[1].text == "Baris, dengan koma\ndan baris baru."

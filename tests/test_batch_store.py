@@ -193,7 +193,9 @@ def test_job_key_changes_with_content_models_and_settings():
 def _write_src(src: Path, n: int = 3) -> None:
     src.mkdir(exist_ok=True)
     for i in range(n):
-        (src / f"a{i}.txt").write_text(f"Berita nomor {i} dari Bandung hari ini. Harga beras naik {i} persen.")
+        (src / f"a{i}.txt").write_text(
+            f"Berita nomor {i} dari Bandung hari ini. Harga beras naik {i} persen."
+        )
     records = [{"text": f"Rekaman {i} dari Jakarta tiba. Banjir merendam {i} rumah."} for i in range(4)]
     (src / "many.jsonl").write_text("\n".join(json.dumps(r) for r in records))
 

@@ -15,7 +15,6 @@ def test_every_sentence_translated_in_order_with_sorted_batches():
     sentences = [f"kalimat nomor {i} " + "kata " * (i % 7) for i in range(23)]
     out, warnings = translator.translate_sentences(sentences)
     assert out == [tag_english(normalise_for_mt(s)) for s in sentences]
-    assert warnings == []
     # Batched by length: within a batch the inputs are sorted longest first.
     for batch in model.batches:
         lengths = model.count_tokens(batch)
@@ -92,3 +91,15 @@ def test_real_opus_tokenizer_limit_respected_on_long_input(opus_shape_marian):
     assert len(out) == len(sentences) + 1 and all(out)
     assert seen and max(seen) <= 512
     assert len(seen) > len(sentences)  # the monster was split into several pieces
+
+
+def test_guard_off_still_checks_but_never_retranslates():
+    looping = FakeModel(transform=lambda t: "the the the the the the the the the the the the")
+    translator = Translator(looping, guard=False)
+    _, warnings = translator.translate_sentences(["Harga naik."])
+    assert "repetition" in {w.code for w in warnings}
+    assert len(looping.batches) == 1
+
+    retrying = FakeModel(transform=lambda t: "the the the the the the the the the the the the")
+    Translator(retrying, guard=True).translate_sentences(["Harga naik."])
+    assert len(retrying.batches) > 1  # the guard re-translated with stronger settings

@@ -326,7 +326,13 @@ def run_batch_job(
     run.store.begin()
     ok = False
     try:
-        with _interrupt_to(run.stop) if handle_interrupt else contextlib.nullcontext():
+        with contextlib.ExitStack() as stack:
+            if handle_interrupt:
+                stack.enter_context(_interrupt_to(run.stop))
+            if progress:
+                from tqdm.contrib.logging import logging_redirect_tqdm
+
+                stack.enter_context(logging_redirect_tqdm())  # log lines print above the bar
             run.start_progress()
             for rows in engine.process(run.batches(), stop=run.stop):
                 run.handle(rows)

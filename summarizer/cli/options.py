@@ -40,6 +40,10 @@ def model_options(func: Callable[..., Any]) -> Callable[..., Any]:
             "--compute-type", default="default", show_default=True, help="CTranslate2 compute type."
         ),
         click.option("--max-chars", type=click.IntRange(min=1), default=None, help="Largest input accepted."),
+        click.option(
+            "--no-guard", is_flag=True, default=False,
+            help="Only check fidelity; skip the guard's re-translation of bad sentences (faster).",
+        ),
     ]
     return functools.reduce(lambda f, d: d(f), reversed(decorators), func)
 
@@ -51,6 +55,7 @@ def pipeline_from_options(
     backend: str | None = None,
     compute_type: str = "default",
     max_chars: int | None = None,
+    no_guard: bool = False,
 ):
     """Build a Pipeline from the shared options; bad values become click usage errors."""
     from ..pipeline import DEFAULT_MAX_CHARS, Pipeline
@@ -63,6 +68,7 @@ def pipeline_from_options(
             backend=backend,
             compute_type=compute_type,
             max_chars=max_chars or DEFAULT_MAX_CHARS,
+            guard=not no_guard,
         )
     except ValueError as exc:
         if isinstance(exc, click.ClickException):

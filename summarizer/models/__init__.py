@@ -41,6 +41,8 @@ def load_model(
         raise BackendUnavailableError(
             f"unknown backend {backend!r}", hint=f"use one of: {', '.join(BACKENDS)}"
         )
+    if backend == "ctranslate2" and (device or "auto").strip().lower() == "auto":
+        device = _ct2_auto_device()  # without importing torch: the CT2 path stays small
     device = resolve_device(device)
     key = (resolved.location, resolved.kind, device, backend, compute_type)
     with _lock:
@@ -55,6 +57,16 @@ def clear_model_cache() -> None:
     """Forget loaded models (tests, or to free memory)."""
     with _lock:
         _cache.clear()
+
+
+def _ct2_auto_device() -> str:
+    try:
+        import ctranslate2
+    except ImportError as exc:
+        raise BackendUnavailableError(
+            "the CTranslate2 backend is not available", hint="pip install 'summarizer[ct2]'"
+        ) from exc
+    return "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
 
 
 def _build(resolved: ResolvedModel, device: str, backend: str, compute_type: str) -> Seq2SeqModel:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -14,6 +15,12 @@ __all__ = ["AbstractiveSummarizer", "SummaryOutput"]
 logger = logging.getLogger(__name__)
 
 _MAX_PASSES = 4
+# Summary budget (new tokens) when neither the preset nor the caller sets one.
+_DEFAULT_BUDGET = 128
+# Each chunk of a long text gets at least this many new tokens, however many chunks there are.
+_MIN_PART_TOKENS = 24
+# Joined chunk summaries up to this multiple of the budget are kept as they are (no second pass).
+_COMBINED_SLACK = 1.25
 
 
 @dataclass(frozen=True)
@@ -44,43 +51,60 @@ class AbstractiveSummarizer:
         self.chunk_budget = max(16, model.max_input_tokens - overhead - 2)
 
     def summarize_many(self, texts: Sequence[str], length: str = "medium") -> list[SummaryOutput]:
-        """Summaries for many texts; chunks of all texts share model calls."""
+        """Summaries for many texts; chunks of all texts share model calls.
+
+        A long text is cut into chunks on sentence boundaries. The summary budget is shared out over the
+        chunks, so their joined summaries are already a summary of the requested length; only when that
+        is still too long does a second pass summarise the joined summaries.
+        """
         from ..text import split_sentences
 
-        settings = self.settings[length]
-        chunk_counts = [0] * len(texts)
-        current: list[list[str]] = []
-        for text in texts:
-            current.append(self._chunks([s for s in split_sentences(text) if s.strip()] or [text]))
-        for i, chunks in enumerate(current):
-            chunk_counts[i] = len(chunks)
+        base = self.settings[length]
+        budget = base.max_new_tokens or _DEFAULT_BUDGET
+        current = [self._chunks([s for s in split_sentences(t) if s.strip()] or [t]) for t in texts]
+        chunk_counts = [len(c) for c in current]
         final: list[str | None] = [None] * len(texts)
         for _ in range(_MAX_PASSES):
             pending = [i for i, f in enumerate(final) if f is None]
             if not pending:
                 break
-            flat = [(i, chunk) for i in pending for chunk in current[i]]
-            outputs = self._generate([c for _, c in flat], settings)
-            by_doc: dict[int, list[str]] = {i: [] for i in pending}
-            for (i, _), out in zip(flat, outputs):
-                by_doc[i].append(out)
+            parts = self._generate_parts({i: current[i] for i in pending}, base, budget)
             for i in pending:
-                parts = by_doc[i]
-                if len(parts) == 1:
-                    final[i] = parts[0]
+                if len(parts[i]) == 1:
+                    final[i] = parts[i][0]
                     continue
-                combined = " ".join(p for p in parts if p)
-                sentences = split_sentences(combined) or [combined]
-                next_chunks = self._chunks(sentences)
-                if len(next_chunks) >= len(current[i]):
-                    # Combining did not shrink the text: stop rather than loop.
+                combined = " ".join(p for p in parts[i] if p)
+                if self.model.count_tokens([combined])[0] <= budget * _COMBINED_SLACK:
                     final[i] = combined
+                    continue
+                next_chunks = self._chunks(split_sentences(combined) or [combined])
+                if len(next_chunks) >= len(current[i]):
+                    final[i] = combined  # another pass would not shrink it: stop rather than loop
                 else:
                     current[i] = next_chunks
-        for i, f in enumerate(final):
-            if f is None:
-                final[i] = " ".join(current[i])
-        return [SummaryOutput(text=f or "", chunks=n) for f, n in zip(final, chunk_counts)]
+        return [
+            SummaryOutput(text=f if f is not None else " ".join(current[i]), chunks=n)
+            for i, (f, n) in enumerate(zip(final, chunk_counts))
+        ]
+
+    def _generate_parts(
+        self, chunks: dict[int, list[str]], base: GenerationSettings, budget: int
+    ) -> dict[int, list[str]]:
+        """Summarise every chunk; texts in n chunks get 1/n of the budget per chunk."""
+        groups: dict[GenerationSettings, list[tuple[int, str]]] = {}
+        for i, doc_chunks in chunks.items():
+            n = len(doc_chunks)
+            settings = base
+            if n > 1:
+                part = max(_MIN_PART_TOKENS, math.ceil(budget / n))
+                low = math.ceil(base.min_new_tokens / n) if base.min_new_tokens else None
+                settings = base.updated(max_new_tokens=part, min_new_tokens=min(low, part) if low else None)
+            groups.setdefault(settings, []).extend((i, c) for c in doc_chunks)
+        out: dict[int, list[str]] = {i: [] for i in chunks}
+        for settings, items in groups.items():
+            for (i, _), text in zip(items, self._generate([c for _, c in items], settings)):
+                out[i].append(text)
+        return out
 
     def summarize(self, text: str, length: str = "medium") -> SummaryOutput:
         return self.summarize_many([text], length)[0]
