@@ -65,3 +65,7 @@ class BackendUnavailableError(ModelError):
 
 class GenerationError(ModelError):
     """The model failed while generating."""
+
+
+class DeviceError(SummarizerError, ValueError):
+    """The requested device (cuda, cuda:N, mps) is not available on this machine."""

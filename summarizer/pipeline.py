@@ -6,17 +6,25 @@ import logging
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .errors import EmptyInputError, InputTooLargeError, ModelUnavailableError, SummarizerError
+from .errors import (
+    BackendUnavailableError,
+    BinaryInputError,
+    DeviceError,
+    EmptyInputError,
+    InputTooLargeError,
+    ModelUnavailableError,
+    SummarizerError,
+)
 from .models import BACKENDS, GenerationSettings, load_model, resolve_device, resolve_model
 from .presets import LENGTHS, load_prompt
 from .results import ArticleResult, CleanResult, ResultWarning, Segment
 from .settings import default_backend, default_device, default_summary_model, default_translation_model
 from .summarize import AbstractiveSummarizer, ExtractiveSummarizer, Summarizer
 from .text.decode import decode_bytes, looks_binary
-from .translate import Progress, Translator, normalise_for_mt
+from .translate import Progress, TranslationResult, Translator, normalise_for_mt
 
 __all__ = ["DEFAULT_MAX_CHARS", "Pipeline", "PipelineOptions"]
 
@@ -24,6 +32,10 @@ logger = logging.getLogger(__name__)
 
 #: Largest article accepted by default (characters after decoding): ~100 pages of news text.
 DEFAULT_MAX_CHARS = 300_000
+# Failures that are no article's fault: a batch does not retry article by article for them.
+_NOT_THE_ARTICLE = (ModelUnavailableError, BackendUnavailableError, DeviceError)
+# Raw input (HTML, boilerplate included) may be this many times max_chars before cleaning.
+_RAW_FACTOR = 4
 _SPECIAL_SUMMARY = ("auto", "extractive")
 # Generic summary lengths in new tokens for models that are not presets.
 _GENERIC_LENGTHS = {"short": (64, 16), "medium": (128, 32), "long": (200, 64)}
@@ -168,8 +180,11 @@ class Pipeline:
                 self._summarize(articles, length)
                 translated = self._translate(articles, full, progress)
             except SummarizerError as exc:
-                if len(articles) == 1:
-                    return [exc if a is articles[0] else a for a in prepared]  # type: ignore[misc]
+                if len(articles) == 1 or isinstance(
+                    exc, (ModelUnavailableError, BackendUnavailableError, DeviceError)
+                ):
+                    # Not this article's fault: every article gets the same error, no retries.
+                    return [exc if isinstance(a, _Article) else a for a in prepared]
                 # Isolate the article that broke the shared call; the others still succeed.
                 return [
                     a if isinstance(a, SummarizerError) else self._run_one(a, full, length) for a in prepared
@@ -188,9 +203,11 @@ class Pipeline:
         """English translation of ``text`` as given (not cleaned), paragraphs kept."""
         return self.translate_detailed(text, progress).text
 
-    def translate_detailed(self, text: str | bytes, progress: Progress | None = None):
+    def translate_detailed(self, text: str | bytes, progress: Progress | None = None) -> TranslationResult:
         """Like :meth:`translate` but returns segments and warnings too."""
-        return self.translator.translate_text(self._validate(text)[0], progress)
+        text, warnings = self._validate(text)
+        result = self.translator.translate_text(text, progress)
+        return replace(result, warnings=(*warnings, *result.warnings))
 
     def clean(self, text: str | bytes, format: str = "auto") -> CleanResult:
         from .text import clean_article
@@ -250,19 +267,20 @@ class Pipeline:
 
     def _validate(self, text: str | bytes) -> tuple[str, list[ResultWarning]]:
         warnings: list[ResultWarning] = []
+        # Markup and boilerplate may be cut later, so the raw input gets more room than max_chars;
+        # but never so much that decoding or HTML parsing a huge blob happens for nothing.
+        raw_limit = _RAW_FACTOR * self.options.max_chars
+        if isinstance(text, (bytes, bytearray, str)) and len(text) > raw_limit:
+            raise InputTooLargeError(
+                f"the raw input has {len(text):,} characters/bytes, above the limit of {raw_limit:,}",
+                hint="split it into articles, or raise the limit (max_chars= / --max-chars)",
+            )
         if isinstance(text, (bytes, bytearray)):
             text, warnings = decode_bytes(bytes(text))
         elif not isinstance(text, str):
             raise TypeError(f"text must be str or bytes, not {type(text).__name__}")
         elif looks_binary(text):
-            from .errors import BinaryInputError
-
             raise BinaryInputError("the input looks like binary data, not text")
-        if len(text) > self.options.max_chars:
-            raise InputTooLargeError(
-                f"the input has {len(text):,} characters, above the limit of {self.options.max_chars:,}",
-                hint="split it into articles, or raise the limit (max_chars= / --max-chars)",
-            )
         if not text.strip():
             raise EmptyInputError("the input is empty", hint="paste or pass an article's text")
         return text, warnings
@@ -275,6 +293,12 @@ class Pipeline:
         clean = clean_article(text, format=format)
         # The pipeline words the language warning itself: it knows what it does about it.
         warnings.extend(w for w in clean.warnings if w.code != "not_indonesian")
+        if len(clean.text) > self.options.max_chars:
+            raise InputTooLargeError(
+                f"the article has {len(clean.text):,} characters after cleaning, above the limit of "
+                f"{self.options.max_chars:,}",
+                hint="split it into articles, or raise the limit (max_chars= / --max-chars)",
+            )
         if not clean.text.strip():
             raise EmptyInputError(
                 "no article text left after cleaning (only boilerplate, markup or nothing)",
@@ -340,6 +364,7 @@ class Pipeline:
         outputs = summarizer.summarize_many([a.clean.text for a in articles], length)
         share = (time.perf_counter() - start) / len(articles)
         from .fidelity import check_fidelity
+        from .summarize.extractive import extractive_summary
 
         for article, out in zip(articles, outputs):
             article.summary, article.chunks, article.summarized = out.text, out.chunks, True
@@ -355,7 +380,20 @@ class Pipeline:
                         stage="summary",
                     )
                 )
-            article.warnings.extend(check_fidelity(article.clean.text, out.text, kind="summary"))
+            if not out.text.strip():
+                article.summary = " ".join(extractive_summary(article.clean.text, length=length))
+                article.warnings.append(
+                    ResultWarning(
+                        code="empty_summary",
+                        message="the summary model returned nothing; the extractive summary is shown instead",
+                        stage="summary",
+                    )
+                )
+            # The span says what is wrong; copying the whole article into each warning would bloat JSON.
+            article.warnings.extend(
+                replace(w, source=None, output=None)
+                for w in check_fidelity(article.clean.text, article.summary, kind="summary")
+            )
 
     def _translate(
         self, articles: list[_Article], full: bool, progress: Progress | None
@@ -392,12 +430,8 @@ class Pipeline:
             mine = flat[k : k + n]
             k += n
             a.timings["translation"] = seconds * n / max(1, len(flat))
-            seen: set[int] = set()
             for src in mine:
-                for w in by_source.get(normalise_for_mt(src), []):
-                    if id(w) not in seen:
-                        seen.add(id(w))
-                        a.warnings.append(w)
+                a.warnings.extend(by_source.get(normalise_for_mt(src), []))
             a.warnings[:] = list(dict.fromkeys(a.warnings))  # frozen dataclasses: equal warnings merge
             if a.language == "en":
                 summary_en = a.summary

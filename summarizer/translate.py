@@ -61,7 +61,10 @@ class Translator:
 
     @property
     def unit_limit(self) -> int:
-        return self.model.max_input_tokens - _SAFETY_TOKENS
+        # Half the input limit: the English needs room in the decoder's positions too (same 512 for
+        # Marian), and Marian translates long clauses better than whole run-on sentences.
+        limit = self.model.max_input_tokens
+        return max(1, min(limit - _SAFETY_TOKENS, max(16, limit // 2 - _SAFETY_TOKENS)))
 
     def translate_sentences(
         self, sentences: Sequence[str], progress: Progress | None = None
@@ -152,10 +155,7 @@ class Translator:
         return max(1, min(scaled, cap, self.model.max_input_tokens))
 
     def _guard(self, sources: list[str], outputs: list[str]) -> tuple[list[str], list[ResultWarning]]:
-        try:
-            from .fidelity import guard_translations
-        except ImportError:  # pragma: no cover - fidelity ships with the package
-            return outputs, []
+        from .fidelity import guard_translations
 
         def retranslate(batch: list[str], overrides: dict[str, Any]) -> list[str]:
             return self._translate(batch, self.settings.updated(**overrides))

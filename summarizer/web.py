@@ -53,6 +53,7 @@ class WebConfig:
     backend: str = field(default_factory=default_backend)
     compute_type: str = "default"
     max_chars: int = DEFAULT_MAX_CHARS
+    guard: bool = True
     summary_length: str = "medium"
     full: bool = True
     concurrency_limit: int = 1
@@ -88,6 +89,7 @@ def get_pipeline(config: WebConfig, summary_model: str | None = None) -> Pipelin
                 compute_type=config.compute_type,
                 summary_length=config.summary_length,
                 max_chars=config.max_chars,
+                guard=config.guard,
             )
             _pipelines[key] = pipe
         return pipe
@@ -102,6 +104,7 @@ def _key(config: WebConfig, summary_model: str | None) -> tuple[str, tuple[Any, 
         config.backend,
         config.compute_type,
         config.max_chars,
+        config.guard,
     )
 
 

@@ -10,7 +10,9 @@ def first_words(n):
 
 def make(max_input=40, words=4, budget=12):
     model = FakeModel(max_input_tokens=max_input, transform=first_words(words))
-    settings = {k: GenerationSettings(max_new_tokens=budget, min_new_tokens=4) for k in ("short", "medium", "long")}
+    settings = {
+        k: GenerationSettings(max_new_tokens=budget, min_new_tokens=4) for k in ("short", "medium", "long")
+    }
     return model, AbstractiveSummarizer(model, settings, prompt="ringkas: {text}")
 
 
@@ -31,7 +33,9 @@ def test_long_text_is_chunked_on_sentences_and_fully_read():
     text = article(12)  # ~96 words: several chunks of a 40-token model
     out = summ.summarize(text)
     assert out.chunks > 1
-    first_pass = [c.removeprefix("ringkas: ") for c in model.batches[0]] if len(model.batches[0]) > 1 else None
+    first_pass = (
+        [c.removeprefix("ringkas: ") for c in model.batches[0]] if len(model.batches[0]) > 1 else None
+    )
     seen = " ".join(c.removeprefix("ringkas: ") for b in model.batches for c in b)
     for i in range(12):
         assert f"Kalimat nomor {i} " in seen  # no sentence skipped
@@ -56,3 +60,12 @@ def test_many_texts_share_model_calls():
     model, summ = make(max_input=200)
     outs = summ.summarize_many([article(2), article(3), article(1)])
     assert len(outs) == 3 and len(model.batches) == 1
+
+
+def test_unfinished_last_sentence_is_trimmed():
+    from summarizer.summarize.abstractive import trim_fragment
+
+    assert trim_fragment("Harga naik 3,5 persen. Pemerintah akan") == "Harga naik 3,5 persen."
+    assert trim_fragment("“Kami siap,” kata Dr. Ani. Dia juga") == "“Kami siap,” kata Dr. Ani."
+    assert trim_fragment("Dr. Ani berkata bahwa") == "Dr. Ani berkata bahwa"  # nothing complete: keep
+    assert trim_fragment("Semua selesai.") == "Semua selesai."

@@ -38,3 +38,14 @@ def test_split_oversized_prefers_clauses_then_windows():
 def test_split_keeps_short_text_whole():
     model = FakeModel()
     assert split_oversized("pendek saja", 10, model.count_tokens, model.split_tokens) == ["pendek saja"]
+
+
+def test_split_by_words_loses_no_character():
+    from summarizer.text.chunking import split_by_words
+
+    model = FakeModel()
+    text = "kata " * 20 + "https://contoh.co.id/" + "x" * 50 + " 中文 akhir"
+    pieces = split_by_words(text, 6, lambda ts: [len(t) // 4 + 1 for t in ts])
+    assert "".join(pieces).replace(" ", "") == text.replace(" ", "")
+    assert all(len(p) // 4 + 1 <= 6 for p in pieces)
+    assert split_by_words("", 5, model.count_tokens) == []

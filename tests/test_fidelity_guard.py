@@ -97,17 +97,18 @@ def test_guard_repairs_and_retries_in_one_batch_per_round() -> None:
     final, warnings = guard_translations(SOURCES, BAD, fake)
     assert final[0] == GOOD[0] and final[1] == GOOD[1] and final[4] == GOOD[4]
     assert final[3] == GOOD[3]  # the loop was retried with stronger decoding
-    assert final[2] == GOOD[2]
+    assert final[2] == BAD[2]  # a dropped name alone is reported, not worth another beam search
     assert final[5] == BAD[5]
     # Only what was still wrong after substitution went to the model, in one batched call.
     assert len(fake.calls) == 1
     batch, overrides = fake.calls[0]
     assert overrides == RETRY_OVERRIDES[0]
     assert overrides["no_repeat_ngram_size"] >= 2 and overrides["num_beams"] > 1
-    assert SOURCES[3] in batch and SOURCES[2] in batch and SOURCES[5] not in batch
+    assert SOURCES[3] in batch and SOURCES[2] not in batch and SOURCES[5] not in batch
     codes = [w.code for w in warnings]
-    assert set(codes) == {"repaired_number"}
-    assert {w.source for w in warnings} == {SOURCES[0], SOURCES[1], SOURCES[4]}
+    assert set(codes) == {"repaired_number", "name_missing"}
+    assert {w.span for w in warnings if w.code == "name_missing"} == {"Chou Bun Eng", "NCCT"}
+    assert {w.source for w in warnings if w.code == "repaired_number"} == {SOURCES[0], SOURCES[1], SOURCES[4]}
 
 
 def test_protected_retranslation_restores_grouping() -> None:
@@ -131,7 +132,7 @@ def test_unfixable_problems_stay_as_warnings_and_keep_best_output() -> None:
     final, warnings = guard_translations(SOURCES[2:4], BAD[2:4], fake)
     assert final == BAD[2:4]  # a worse retry never replaces the first output
     assert len(fake.calls) == len(RETRY_OVERRIDES)
-    assert [len(c[0]) for c in fake.calls] == [2, 2]
+    assert [len(c[0]) for c in fake.calls] == [1, 1]  # only the loop is retried
     assert _codes(warnings, 2) == {"name_missing"}
     assert "repetition" in _codes(warnings, 3)
 

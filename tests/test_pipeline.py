@@ -210,3 +210,36 @@ def test_summarize_and_translate_shortcuts(pipe):
     assert pipe.summarize(ARTICLE) == pipe.run(ARTICLE).summary_id
     english = pipe.translate("Satu kalimat.\n\nDua kalimat.")
     assert english.count("\n\n") == 1
+
+
+def test_auto_uses_the_default_model_when_it_is_available(tiny_t5, tiny_marian, tmp_path, monkeypatch):
+    import shutil
+
+    shutil.copytree(tiny_t5, tmp_path / "LazarusNLP--IndoNanoT5-base-IndoSum")
+    monkeypatch.setenv("SUMMARIZER_MODELS_DIR", str(tmp_path))
+    pipe = Pipeline(translation_model=str(tiny_marian), guard=False)
+    result = pipe.run(ARTICLE)
+    assert "summary_fallback" not in [w.code for w in result.warnings]
+    assert result.models["summary"] == "LazarusNLP/IndoNanoT5-base-IndoSum"
+    assert pipe.summarizer.model_id == "LazarusNLP/IndoNanoT5-base-IndoSum"
+
+
+def test_summary_warnings_do_not_copy_the_article(pipe, monkeypatch):
+    monkeypatch.setattr(
+        "summarizer.summarize.extractive.extractive_summary",
+        lambda text, length="medium": ["Harga naik 99 persen."],
+    )
+    result = pipe.run(ARTICLE)
+    flagged = [w for w in result.warnings if w.stage == "summary" and w.code == "number_unsupported"]
+    assert flagged and all(w.source is None and w.output is None for w in flagged)
+
+
+def test_unavailable_device_fails_early_with_a_hint(tiny_marian):
+    import torch
+
+    from summarizer.errors import DeviceError
+
+    if torch.cuda.is_available():
+        pytest.skip("a GPU is present")
+    with pytest.raises(DeviceError):
+        Pipeline(translation_model=str(tiny_marian), device="cuda")

@@ -65,3 +65,57 @@ def test_broken_model_folder(tmp_path):
     (tmp_path / "config.json").write_text('{"model_type": "marian"}')
     with pytest.raises(ModelUnavailableError, match="cannot load"):
         load_model(resolve_model(str(tmp_path), "translation"), device="cpu")
+
+
+def test_bare_preset_name_wins_over_a_folder_of_that_name(tmp_path, monkeypatch):
+    (tmp_path / "default").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert resolve_model("default", "summary").source == "preset"
+    with pytest.raises(ModelUnavailableError, match="not a model folder"):
+        resolve_model("./default", "summary")  # an explicit path is a path
+
+
+def test_relative_folder_with_a_slash_is_local(tmp_path, monkeypatch):
+    model = tmp_path / "models" / "mine"
+    model.mkdir(parents=True)
+    (model / "config.json").write_text("{}")
+    monkeypatch.chdir(tmp_path)
+    resolved = resolve_model("models/mine", "translation")
+    assert resolved.is_local and resolved.location == str(model.resolve())
+    with pytest.raises(ModelUnavailableError, match="not a model folder"):
+        resolve_model("./models", "translation")
+
+
+def test_preset_hub_id_keeps_preset_settings():
+    resolved = resolve_model("LazarusNLP/IndoNanoT5-base-IndoSum", "summary")
+    assert resolved.preset is get_preset("default", "summary")
+
+
+def test_unavailable_device_is_a_typed_error():
+    from summarizer.errors import DeviceError
+    from summarizer.models import resolve_device
+
+    with pytest.raises(DeviceError):
+        resolve_device("tpu")
+    import torch
+
+    if not torch.cuda.is_available():
+        with pytest.raises(DeviceError) as err:
+            resolve_device("cuda:0")
+        assert "--device cpu" in err.value.hint
+    assert resolve_device("cpu") == "cpu"
+
+
+def test_tokenizer_counts_are_stable_across_threads(tiny_t5):
+    from concurrent.futures import ThreadPoolExecutor
+
+    model = load_model(resolve_model(str(tiny_t5), "summary"), device="cpu")
+    texts = ["Harga beras naik 3,5 persen.", "Pemerintah menyiapkan anggaran Rp1.500.000 untuk warga kota."]
+    expected = model.count_tokens(texts)
+
+    def work(_):
+        model.generate(texts, model.generation_defaults.updated(max_new_tokens=2))
+        return model.count_tokens(texts)
+
+    with ThreadPoolExecutor(2) as pool:
+        assert all(r == expected for r in pool.map(work, range(30)))

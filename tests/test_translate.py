@@ -13,7 +13,7 @@ def test_every_sentence_translated_in_order_with_sorted_batches():
     model = FakeModel(max_input_tokens=16)
     translator = Translator(model, max_batch_tokens=40, max_batch_size=4, guard=False)
     sentences = [f"kalimat nomor {i} " + "kata " * (i % 7) for i in range(23)]
-    out, warnings = translator.translate_sentences(sentences)
+    out, _ = translator.translate_sentences(sentences)
     assert out == [tag_english(normalise_for_mt(s)) for s in sentences]
     # Batched by length: within a batch the inputs are sorted longest first.
     for batch in model.batches:

@@ -244,8 +244,14 @@ class OutputStore:
         atomic_write(self._part_path(state.rel, entry["id"]), _dumps(entry))
         state.dirty = True
 
-    def finish_file(self, state: FileState) -> bool:
-        """Merge a closed file's parts into ``<rel>.json`` (atomically); False when nothing changed."""
+    def finish_file(self, state: FileState, fresh: Mapping[str, Mapping[str, Any]] | None = None) -> bool:
+        """Merge a closed file's parts (and ``fresh`` entries not saved as parts) into ``<rel>.json``.
+
+        Atomic; returns False when nothing changed and the existing output was kept.
+        """
+        fresh = fresh or {}
+        if fresh:
+            state.dirty = True
         json_path = self.json_path(state.rel)
         text_path = self.text_path(state.rel) if self.full else None
         unchanged = (
@@ -260,7 +266,7 @@ class OutputStore:
         entries: list[Mapping[str, Any]] = []
         for article_id in state.ids:
             key = state.expected.get(article_id)
-            entry = _load_json(self._part_path(state.rel, article_id))
+            entry = fresh.get(article_id) or _load_json(self._part_path(state.rel, article_id))
             if not (isinstance(entry, dict) and entry.get("key") == key):
                 if old_entries is None:
                     old = _load_json(json_path) or {}

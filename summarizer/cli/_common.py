@@ -54,7 +54,10 @@ def read_input_bytes(source: str) -> tuple[bytes, str]:
         raise click.BadParameter(
             f"{source} is a folder; use 'summarizer batch' for folders", param_hint="FILE"
         )
-    return path.read_bytes(), str(path)
+    try:
+        return path.read_bytes(), str(path)
+    except OSError as exc:
+        raise click.FileError(source, hint=exc.strerror or str(exc)) from exc
 
 
 def setup_logging(verbose: int = 0, quiet: bool = False) -> None:

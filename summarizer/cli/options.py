@@ -41,7 +41,9 @@ def model_options(func: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option("--max-chars", type=click.IntRange(min=1), default=None, help="Largest input accepted."),
         click.option(
-            "--no-guard", is_flag=True, default=False,
+            "--no-guard",
+            is_flag=True,
+            default=False,
             help="Only check fidelity; skip the guard's re-translation of bad sentences (faster).",
         ),
     ]
@@ -71,10 +73,8 @@ def pipeline_from_options(
             guard=not no_guard,
         )
     except ValueError as exc:
-        if isinstance(exc, click.ClickException):
-            raise
         from ..errors import SummarizerError
 
         if isinstance(exc, SummarizerError):
-            raise
+            raise  # friendly_errors prints it with its hint
         raise click.UsageError(str(exc)) from exc

@@ -40,6 +40,7 @@ def serve_command(host: str, port: int, concurrency: int, presets_only: bool, ve
     except ImportError as exc:
         raise click.ClickException("the web page needs Gradio: pip install 'summarizer[web]'") from exc
     options = {k: v for k, v in models.items() if v is not None}
+    options["guard"] = not options.pop("no_guard", False)
     try:
         app = build_app(**options, concurrency_limit=concurrency, allow_custom_models=not presets_only)
     except ValueError as exc:

@@ -21,6 +21,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 
+from ..errors import SummarizerError
 from ..results import FidelityWarning
 from .names import extract_names, missing_names
 from .numbers import NumberMention, extract_numbers, parse_number, render_english, values_match
@@ -49,6 +50,7 @@ _SEVERITY = {
 }
 _DEGENERATE = {"untranslated", "repetition", "too_long"}
 _NUMBER_CODES = {"number_mismatch", "number_unsupported"}
+_RETRY_CODES = _DEGENERATE | _NUMBER_CODES
 _SEP_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)+")
 
 
@@ -235,7 +237,9 @@ def guard_translations(
     for i in range(len(final)):
         try_substitution(i)
     for overrides in RETRY_OVERRIDES if retranslate is not None else ():
-        todo = [i for i, ws in enumerate(issues) if ws]
+        # A missing name alone is not worth two more beam searches: opus-mt usually dropped it by
+        # translating it ("Kementerian Luar Negeri" -> "Foreign Ministry"), which a retry repeats.
+        todo = [i for i, ws in enumerate(issues) if any(w.code in _RETRY_CODES for w in ws)]
         if not todo:
             break
         batch, restores = [], []
@@ -246,7 +250,7 @@ def guard_translations(
             restores.append(restore)
         try:
             retried = retranslate(batch, dict(overrides))
-        except Exception:  # the guard must never sink a translation that already exists
+        except (SummarizerError, RuntimeError, ValueError):  # never sink a translation that already exists
             logger.warning("re-translation failed; keeping the first outputs", exc_info=True)
             break
         if len(retried) != len(batch):

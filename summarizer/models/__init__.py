@@ -41,9 +41,12 @@ def load_model(
         raise BackendUnavailableError(
             f"unknown backend {backend!r}", hint=f"use one of: {', '.join(BACKENDS)}"
         )
-    if backend == "ctranslate2" and (device or "auto").strip().lower() == "auto":
-        device = _ct2_auto_device()  # without importing torch: the CT2 path stays small
-    device = resolve_device(device)
+    if backend == "ctranslate2":
+        # CTranslate2 has its own CUDA build; asking torch would be wrong and would load it for nothing.
+        auto = (device or "auto").strip().lower() == "auto"
+        device = _ct2_auto_device() if auto else resolve_device(device, check=False)
+    else:
+        device = resolve_device(device)
     key = (resolved.location, resolved.kind, device, backend, compute_type)
     with _lock:
         model = _cache.get(key)

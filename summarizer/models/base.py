@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Protocol, runtime_checkable
 
+from ..errors import DeviceError
+
 __all__ = ["GenerationSettings", "Seq2SeqModel", "resolve_device"]
 
 _DEVICES = ("auto", "cpu", "cuda", "mps")
@@ -33,6 +35,9 @@ class GenerationSettings:
                 raise ValueError(f"{name} must be >= 0, got {value}")
         if self.repetition_penalty is not None and self.repetition_penalty <= 0:
             raise ValueError("repetition_penalty must be > 0")
+        low, high = self.min_new_tokens, self.max_new_tokens
+        if low is not None and high is not None and low > high:
+            raise ValueError(f"min_new_tokens {low} > max_new_tokens {high}")
 
     def updated(self, **changes: Any) -> GenerationSettings:
         """A copy with ``changes`` applied (``None`` values are ignored)."""
@@ -69,18 +74,27 @@ class Seq2SeqModel(Protocol):
         ...
 
 
-def resolve_device(device: str) -> str:
-    """'auto' -> 'cuda' when a GPU is usable, else 'cpu'. Validates the spelling."""
+def resolve_device(device: str, *, check: bool = True) -> str:
+    """'auto' -> 'cuda' when torch sees a GPU, else 'cpu'. With ``check``, a named device must exist here."""
     device = (device or "auto").strip().lower()
-    base = device.split(":", 1)[0]
-    if base not in _DEVICES:
-        raise ValueError(f"device must be one of {', '.join(_DEVICES)} (or cuda:N), not {device!r}")
-    if device != "auto":
+    base, _, index = device.partition(":")
+    if base not in _DEVICES or (index and (base != "cuda" or not index.isdigit())):
+        raise DeviceError(f"device must be one of {', '.join(_DEVICES)} or cuda:N, not {device!r}")
+    if device == "cpu" or (device != "auto" and not check):
         return device
     try:
         import torch
     except ImportError:
-        return "cpu"
-    if torch.cuda.is_available():
-        return "cuda"
-    return "cpu"
+        torch = None
+    if device == "auto":
+        return "cuda" if torch is not None and torch.cuda.is_available() else "cpu"
+    if base == "cuda":
+        count = torch.cuda.device_count() if torch is not None and torch.cuda.is_available() else 0
+        if count <= (int(index) if index else 0):
+            raise DeviceError(
+                f"device {device!r} is not available ({count} CUDA device(s) visible)",
+                hint="use --device cpu or auto (SUMMARIZER_DEVICE), or install a CUDA build of torch",
+            )
+    if base == "mps" and not (torch is not None and torch.backends.mps.is_available()):
+        raise DeviceError("device 'mps' is not available here", hint="use --device cpu or auto")
+    return device

@@ -31,8 +31,8 @@ class ResolvedModel:
 
     @property
     def model_id(self) -> str:
-        """Stable name for results and caches: the hub id, or the absolute folder path."""
-        return self.preset.hub_id if self.preset and self.source == "preset" else self.location
+        """Stable name for results: the hub id (also for a local copy of a preset), else the folder."""
+        return self.preset.hub_id if self.preset else self.location
 
     @property
     def is_local(self) -> bool:
@@ -54,8 +54,9 @@ def offline_hint(hub_id: str) -> str:
 def resolve_model(spec: str, kind: str) -> ResolvedModel:
     """Turn ``spec`` into a :class:`ResolvedModel` without loading anything.
 
-    Order: an existing folder, a preset (or alias), a copy under ``SUMMARIZER_MODELS_DIR``,
-    then a hub id of the form ``owner/name``.
+    Order: a bare name that is a preset (or alias); an existing folder or anything path-like; a copy
+    under ``SUMMARIZER_MODELS_DIR``; then a hub id ``owner/name`` (matched to a preset by hub id, so
+    the preset's prompt and settings still apply).
     """
     if kind not in ("summary", "translation"):
         raise ValueError(f"kind must be 'summary' or 'translation', not {kind!r}")
@@ -63,11 +64,13 @@ def resolve_model(spec: str, kind: str) -> ResolvedModel:
     if not spec:
         raise UnknownPresetError(f"empty {kind} model name", hint=_choices(kind))
 
+    bare = "/" not in spec and os.sep not in spec
+    preset = get_preset(spec, kind) if bare else None
     path = Path(spec).expanduser()
-    if _looks_like_path(spec) or (path.exists() and not _HUB_ID.match(spec)):
+    if preset is None and (_looks_like_path(spec) or path.is_dir()):
         return _local(spec, path, kind)
-
-    preset = get_preset(spec, kind)
+    if preset is None:
+        preset = _preset_by_hub_id(spec, kind)
     hub_id = preset.hub_id if preset else spec
     local = _in_models_dir(hub_id)
     if local is not None:
@@ -78,6 +81,10 @@ def resolve_model(spec: str, kind: str) -> ResolvedModel:
     if _HUB_ID.match(spec):
         return ResolvedModel(spec, kind, spec, "hub", None)
     raise UnknownPresetError(f"unknown {kind} model {spec!r}", hint=_choices(kind))
+
+
+def _preset_by_hub_id(hub_id: str, kind: str) -> Preset | None:
+    return next((p for p in list_presets(kind) if p.hub_id.lower() == hub_id.lower()), None)
 
 
 def _looks_like_path(spec: str) -> bool:

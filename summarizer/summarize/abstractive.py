@@ -5,22 +5,37 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models.base import GenerationSettings, Seq2SeqModel
 from ..text.chunking import length_sorted_batches, pack_consecutive, split_oversized
 
-__all__ = ["AbstractiveSummarizer", "SummaryOutput"]
+__all__ = ["AbstractiveSummarizer", "SummaryOutput", "trim_fragment"]
 
 logger = logging.getLogger(__name__)
 
 _MAX_PASSES = 4
+_SENTENCE_END = tuple(".!?\"”’')]")
 # Summary budget (new tokens) when neither the preset nor the caller sets one.
 _DEFAULT_BUDGET = 128
 # Each chunk of a long text gets at least this many new tokens, however many chunks there are.
 _MIN_PART_TOKENS = 24
 # Joined chunk summaries up to this multiple of the budget are kept as they are (no second pass).
 _COMBINED_SLACK = 1.25
+
+
+def trim_fragment(text: str) -> str:
+    """Drop a trailing unfinished sentence (generation stopped at its token cap mid-sentence).
+
+    A text with no complete sentence at all is kept whole: a fragment beats nothing.
+    """
+    from ..text import split_sentences
+
+    text = text.strip()
+    sentences = split_sentences(text)
+    if len(sentences) < 2 or sentences[-1].rstrip()[-1:] in _SENTENCE_END:
+        return text
+    return text[: text.rindex(sentences[-1])].rstrip()
 
 
 @dataclass(frozen=True)
@@ -42,6 +57,7 @@ class AbstractiveSummarizer:
         max_batch_size: int = 8,
     ) -> None:
         self.model = model
+        self.model_id = model.model_id
         # One set of decoding settings per summary length (short / medium / long).
         self.settings = {k: model.generation_defaults.updated(**v.to_kwargs()) for k, v in settings.items()}
         self.prompt = prompt
@@ -91,19 +107,21 @@ class AbstractiveSummarizer:
         self, chunks: dict[int, list[str]], base: GenerationSettings, budget: int
     ) -> dict[int, list[str]]:
         """Summarise every chunk; texts in n chunks get 1/n of the budget per chunk."""
-        groups: dict[GenerationSettings, list[tuple[int, str]]] = {}
+        # Group by per-chunk budget so chunks of many texts still share model calls.
+        groups: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
         for i, doc_chunks in chunks.items():
             n = len(doc_chunks)
-            settings = base
-            if n > 1:
-                part = max(_MIN_PART_TOKENS, math.ceil(budget / n))
-                low = math.ceil(base.min_new_tokens / n) if base.min_new_tokens else None
-                settings = base.updated(max_new_tokens=part, min_new_tokens=min(low, part) if low else None)
-            groups.setdefault(settings, []).extend((i, c) for c in doc_chunks)
-        out: dict[int, list[str]] = {i: [] for i in chunks}
-        for settings, items in groups.items():
-            for (i, _), text in zip(items, self._generate([c for _, c in items], settings)):
-                out[i].append(text)
+            part = budget if n == 1 else max(_MIN_PART_TOKENS, math.ceil(budget / n))
+            low = math.ceil(base.min_new_tokens / n) if base.min_new_tokens else 0
+            groups.setdefault((part, low), []).extend((i, k, c) for k, c in enumerate(doc_chunks))
+        out: dict[int, list[str]] = {i: [""] * len(c) for i, c in chunks.items()}
+        for (part, low), items in groups.items():
+            texts = [c for _, _, c in items]
+            # A forced minimum above a third of the shortest input makes the model invent text.
+            low = min(low, part, min(self.model.count_tokens(texts)) // 3)
+            settings = replace(base, max_new_tokens=part, min_new_tokens=low or None)
+            for (i, k, _), text in zip(items, self._generate(texts, settings)):
+                out[i][k] = trim_fragment(text)
         return out
 
     def summarize(self, text: str, length: str = "medium") -> SummaryOutput:

@@ -38,7 +38,7 @@ _BOILERPLATE_RE = re.compile(
     r"|reporter\s*:|\(?[a-z]{2,4}(?:/[a-z]{2,4})*\)?\s*$)|https?://|www\.|@\w+\s*$",
     re.IGNORECASE,
 )
-# A short line with no closing punctuation is a headline or subheading: the article's own sentences say it better.
+# A short line with no closing punctuation is a headline or subheading; the article's sentences say it better.
 _HEADING_RE = re.compile(r"[^.!?\"”’')\]:;]\s*$")
 HEADING_MAX_WORDS = 20
 _FALLBACK_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")

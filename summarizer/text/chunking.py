@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-__all__ = ["length_sorted_batches", "pack_consecutive", "split_oversized"]
+__all__ = ["length_sorted_batches", "pack_consecutive", "split_by_words", "split_oversized"]
 
 # Clause boundaries to try before a blind token window: semicolons, colons, commas, dashes.
 _CLAUSE_BREAKS = (re.compile(r"(?<=[;:])\s+"), re.compile(r"(?<=,)\s+"), re.compile(r"(?<=\s[–—-])\s+"))
@@ -75,7 +75,46 @@ def split_oversized(
         merged = _merge(parts, limit, count)
         if merged is not None:
             return [piece for part in merged for piece in split_oversized(part, limit, count, window)]
+    # Whole words next: a token window can cut inside a word and drop pieces the vocabulary lacks.
+    pieces = split_by_words(text, limit, count)
+    if len(pieces) > 1:
+        return [q for p in pieces for q in split_oversized(p, limit, count, window)]
     return [p for p in window(text, limit) if p.strip()]
+
+
+def split_by_words(text: str, limit: int, count: Callable[[Sequence[str]], list[int]]) -> list[str]:
+    """Greedy runs of whole words that each count at most ``limit`` tokens; no character is lost.
+
+    A single word longer than the limit (a URL, a run of symbols) is cut by characters.
+    """
+    words = text.split()
+    if not words:
+        return []
+    # Per-word counts include the special tokens once each; subtract the cost of an empty text.
+    overhead = count([""])[0]
+    sizes = [max(1, n - overhead) for n in count(words)]
+    if max(sizes) + overhead > limit:
+        words, sizes = _cut_long_words(words, sizes, limit - overhead, count, overhead)
+    pieces: list[str] = []
+    start, total = 0, overhead
+    for i, n in enumerate(sizes):
+        if i > start and total + n > limit:
+            pieces.append(" ".join(words[start:i]))
+            start, total = i, overhead
+        total += n
+    pieces.append(" ".join(words[start:]))
+    # Summed word counts only approximate the joint count: check each piece and halve what overflows.
+    real = count(pieces)
+    out: list[str] = []
+    for piece, n in zip(pieces, real):
+        parts = piece.split()
+        if n <= limit or len(parts) < 2:
+            out.append(piece)
+            continue
+        half = len(parts) // 2
+        out.extend(split_by_words(" ".join(parts[:half]), limit, count))
+        out.extend(split_by_words(" ".join(parts[half:]), limit, count))
+    return out
 
 
 def _merge(parts: list[str], limit: int, count: Callable[[Sequence[str]], list[int]]) -> list[str] | None:
@@ -92,3 +131,21 @@ def _merge(parts: list[str], limit: int, count: Callable[[Sequence[str]], list[i
     if current:
         out.append(current)
     return out if len(out) > 1 else None
+
+
+def _cut_long_words(
+    words: list[str], sizes: list[int], room: int, count: Callable[[Sequence[str]], list[int]], overhead: int
+) -> tuple[list[str], list[int]]:
+    out_words: list[str] = []
+    out_sizes: list[int] = []
+    for word, n in zip(words, sizes):
+        if n <= room:
+            out_words.append(word)
+            out_sizes.append(n)
+            continue
+        # Characters per piece from the word's own token density, with a margin for the cut.
+        step = max(1, int(len(word) * room / n * 0.8))
+        parts = [word[i : i + step] for i in range(0, len(word), step)]
+        out_words.extend(parts)
+        out_sizes.extend(max(1, c - overhead) for c in count(parts))
+    return out_words, out_sizes
