@@ -158,7 +158,11 @@ def measure_translation(models: Path, sent_file: Path, n: int, configs: list, re
     for backend in BACKENDS:
         cmd = [sys.executable, __file__, "--worker", "translate", "--backend", backend,
                "--models", str(models), "--sentences-file", str(sent_file)]  # fmt: skip
-        procs[backend] = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        # Idle OpenMP threads spin by default: a waiting worker would steal the other one's two cores.
+        env = {**os.environ, "OMP_WAIT_POLICY": "PASSIVE"}
+        procs[backend] = subprocess.Popen(
+            cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env
+        )
         json.loads(procs[backend].stdout.readline())  # loaded and warm
     times: dict[tuple, list[float]] = {}
     for _ in range(repeats):
@@ -194,6 +198,11 @@ def worker_seed(args: argparse.Namespace) -> dict:
 
     seed = SEED.read_text("utf-8")
     kwargs = {"compute_type": "int8"} if args.backend == "ctranslate2" else {}
+    # Random weights never emit </s>, so every sentence would run to the translator's safety cap
+    # (2x its source + 10). Force what a real translation does instead: about as many tokens out as in.
+    from summarizer.translate import Translator
+
+    Translator._max_new_tokens = lambda self, source_tokens, settings: source_tokens
     # guard=False: random weights drop every number, and the guard's retries would time the guard.
     pipe = Pipeline("default", "default", "cpu", backend=args.backend, guard=False, **kwargs)
     pipe.run(seed, length="short")  # load models, warm up
