@@ -13,15 +13,14 @@ import tempfile
 import threading
 import time
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import ModelError, SummarizerError
-from .pipeline import DEFAULT_MAX_CHARS, Pipeline
+from .pipeline import Pipeline, PipelineOptions
 from .presets import LENGTHS
 from .results import ArticleResult, ResultWarning
-from .settings import default_backend, default_device, default_summary_model, default_translation_model
 from .translate import normalise_for_mt
 
 __all__ = ["WebConfig", "build_app", "clear_pipelines", "get_pipeline", "launch", "sample_articles"]
@@ -45,26 +44,29 @@ _pipelines_lock = threading.Lock()
 
 @dataclass(frozen=True)
 class WebConfig:
-    """What one web app serves. ``None`` model settings take the ``SUMMARIZER_*`` env defaults."""
+    """What one web app serves: the pipeline's options (env defaults apply) and the page's own."""
 
-    summary_model: str = field(default_factory=default_summary_model)
-    translation_model: str = field(default_factory=default_translation_model)
-    device: str = field(default_factory=default_device)
-    backend: str = field(default_factory=default_backend)
-    compute_type: str = "default"
-    max_chars: int = DEFAULT_MAX_CHARS
-    guard: bool = True
-    summary_length: str = "medium"
+    pipeline: PipelineOptions = field(default_factory=PipelineOptions)
     full: bool = True
     concurrency_limit: int = 1
     queue_size: int = 32
     allow_custom_models: bool = True
 
     def __post_init__(self) -> None:
-        if self.summary_length not in LENGTHS:
-            raise ValueError(f"summary_length must be one of {LENGTHS}, not {self.summary_length!r}")
-        if self.max_chars < 1 or self.concurrency_limit < 1 or self.queue_size < 1:
-            raise ValueError("max_chars, concurrency_limit and queue_size must be positive")
+        if self.concurrency_limit < 1 or self.queue_size < 1:
+            raise ValueError("concurrency_limit and queue_size must be positive")
+
+    @property
+    def summary_model(self) -> str:
+        return self.pipeline.summary_model
+
+    @property
+    def summary_length(self) -> str:
+        return self.pipeline.summary_length
+
+    @property
+    def max_chars(self) -> int:
+        return self.pipeline.max_chars
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -72,7 +74,7 @@ class WebConfig:
 
 def get_pipeline(config: WebConfig, summary_model: str | None = None) -> Pipeline:
     """The shared Pipeline for ``summary_model`` (default: the config's), built once per process."""
-    spec, key = _key(config, summary_model)
+    key = _key(config, summary_model)
     with _pipelines_lock:
         pipe = _pipelines.get(key)
         if pipe is None:
@@ -81,37 +83,21 @@ def get_pipeline(config: WebConfig, summary_model: str | None = None) -> Pipelin
                     f"this server already holds {len(_pipelines)} summary models",
                     hint="pick one of the presets, or restart the server to load another model",
                 )
-            pipe = Pipeline(
-                summary_model=spec,
-                translation_model=config.translation_model,
-                device=config.device,
-                backend=config.backend,
-                compute_type=config.compute_type,
-                summary_length=config.summary_length,
-                max_chars=config.max_chars,
-                guard=config.guard,
-            )
+            pipe = Pipeline(options=key)
             _pipelines[key] = pipe
         return pipe
 
 
-def _key(config: WebConfig, summary_model: str | None) -> tuple[str, tuple[Any, ...]]:
+def _key(config: WebConfig, summary_model: str | None) -> PipelineOptions:
+    # The options themselves are the key: frozen, hashable, and they say everything a Pipeline is.
     spec = (summary_model or "").strip() or config.summary_model
-    return spec, (
-        spec,
-        config.translation_model,
-        config.device,
-        config.backend,
-        config.compute_type,
-        config.max_chars,
-        config.guard,
-    )
+    return replace(config.pipeline, summary_model=spec)
 
 
 def _forget_pipeline(config: WebConfig, summary_model: str | None) -> None:
     # A model that failed to load must not hold one of the MAX_PIPELINES slots.
     with _pipelines_lock:
-        _pipelines.pop(_key(config, summary_model)[1], None)
+        _pipelines.pop(_key(config, summary_model), None)
 
 
 def clear_pipelines() -> None:
@@ -285,9 +271,16 @@ def build_app(
     """Build the Gradio Blocks app. ``options`` are further :class:`WebConfig` fields."""
     gr = _gradio()
     if config is None:
-        given = {"summary_model": summary_model, "translation_model": translation_model, "device": device}
-        given["backend"] = backend
-        config = WebConfig(**{k: v for k, v in given.items() if v is not None}, **options)
+        given = {
+            "summary_model": summary_model,
+            "translation_model": translation_model,
+            "device": device,
+            "backend": backend,
+        }
+        web_fields = {f.name for f in fields(WebConfig)}
+        pipeline_options = {k: v for k, v in options.items() if k not in web_fields}
+        pipeline = PipelineOptions(**{k: v for k, v in given.items() if v is not None}, **pipeline_options)
+        config = WebConfig(pipeline=pipeline, **{k: v for k, v in options.items() if k in web_fields})
     get_pipeline(config)  # resolves the model names now, so a typo fails at start-up, not on first use
 
     def run_page(text: str, model: str, length: str, full: bool, progress=gr.Progress()):

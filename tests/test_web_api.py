@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import socket
 from dataclasses import fields
 
 import pytest
+from web_support import live_server
 
 from summarizer.errors import BinaryInputError, InputTooLargeError, ModelError, SummarizerError
 from summarizer.results import ArticleResult, FidelityWarning, ResultWarning
@@ -15,6 +15,7 @@ gr = pytest.importorskip("gradio")
 gradio_client = pytest.importorskip("gradio_client")
 
 from summarizer import web  # noqa: E402
+from summarizer.pipeline import PipelineOptions  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -24,27 +25,10 @@ MAX_CHARS = 20_000
 SHORT = "Harga beras di Semarang naik 3,5 persen.\n\nWali Kota meminta warga tetap tenang."
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tiny_marian):
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("GRADIO_ANALYTICS_ENABLED", "False")
-        mp.setenv("HF_HUB_OFFLINE", "1")
-        web.clear_pipelines()
-        app = web.build_app(
-            summary_model="extractive", translation_model=str(tiny_marian), max_chars=MAX_CHARS
-        )
-        _, url, _ = web.launch(app, host="127.0.0.1", port=free_port(), block=False, quiet=True)
-        try:
-            yield app, url
-        finally:
-            app.close()
-            web.clear_pipelines()
+    with live_server(tiny_marian, max_chars=MAX_CHARS) as (app, url):
+        yield app, url
 
 
 @pytest.fixture(scope="module")
@@ -282,7 +266,8 @@ def test_json_download_holds_to_dict(tmp_path):
 
 def test_pipeline_cache_is_bounded(monkeypatch, tiny_marian):
     monkeypatch.setattr(web, "_pipelines", {})
-    config = web.WebConfig(summary_model="extractive", translation_model=str(tiny_marian))
+    options = PipelineOptions(summary_model="extractive", translation_model=str(tiny_marian))
+    config = web.WebConfig(pipeline=options)
     first = web.get_pipeline(config)
     assert web.get_pipeline(config) is first
     for i in range(web.MAX_PIPELINES - 1):
@@ -293,6 +278,6 @@ def test_pipeline_cache_is_bounded(monkeypatch, tiny_marian):
 
 def test_web_config_validates():
     with pytest.raises(ValueError, match="summary_length"):
-        web.WebConfig(summary_length="huge")
+        web.WebConfig(pipeline=PipelineOptions(summary_length="huge"))
     with pytest.raises(ValueError, match="positive"):
         web.WebConfig(concurrency_limit=0)

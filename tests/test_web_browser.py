@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from web_support import live_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -40,25 +40,10 @@ SAMPLE_HTML = ROOT / "examples" / "sample-article.html"
 MODEL_RUN_MS = 180_000  # tiny models on a shared 2-CPU box; generous so a slow CI box does not flake
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tiny_marian):
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("GRADIO_ANALYTICS_ENABLED", "False")
-        mp.setenv("HF_HUB_OFFLINE", "1")
-        web.clear_pipelines()
-        app = web.build_app(summary_model="extractive", translation_model=str(tiny_marian))
-        _, url, _ = web.launch(app, host="127.0.0.1", port=free_port(), block=False, quiet=True)
-        try:
-            yield url
-        finally:
-            app.close()
-            web.clear_pipelines()
+    with live_server(tiny_marian) as (_, url):
+        yield url
 
 
 @pytest.fixture(scope="module")
