@@ -404,14 +404,14 @@ class Pipeline:
         plans: list[tuple[list[str], list[list[str]]]] = []
         flat: list[str] = []
         for a in articles:
-            if a.language == "en":
-                # English input: nothing to translate, but segments still list every sentence.
-                plans.append(([], [[s for s in split_sentences(p) if s.strip()] for p in a.clean.paragraphs]))
-                continue
-            summary_sents = [s for s in split_sentences(a.summary) if s.strip()]
             paragraphs = (
                 [[s for s in split_sentences(p) if s.strip()] for p in a.clean.paragraphs] if full else []
             )
+            if a.language == "en":
+                # English input: nothing to translate, but segments still list every sentence.
+                plans.append(([], paragraphs))
+                continue
+            summary_sents = [s for s in split_sentences(a.summary) if s.strip()]
             plans.append((summary_sents, paragraphs))
             flat.extend(summary_sents)
             flat.extend(s for p in paragraphs for s in p)

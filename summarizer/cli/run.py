@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Callable, Iterator
 
 import click
 
@@ -43,7 +45,8 @@ def run_command(
     setup_logging(verbose)
     data, _name = read_input_bytes(source)
     pipe = pipeline_from_options(**models)
-    result = pipe.run(data, full=full, length=length, format=input_format)
+    with _progress_bar() as progress:
+        result = pipe.run(data, full=full, length=length, format=input_format, progress=progress)
     for w in result.warnings:
         click.echo(f"warning [{w.code}]: {w.message}" + (f" — {w.span!r}" if w.span else ""), err=True)
     if fmt == "json":
@@ -64,3 +67,24 @@ def render_text(result: ArticleResult) -> str:
     if result.translation_en is not None:
         parts += ["", "# Translation (English)", result.translation_en]
     return "\n".join(parts)
+
+
+@contextlib.contextmanager
+def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
+    """A translation progress bar on stderr, only when a person is watching it."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from tqdm import tqdm
+
+    bar = tqdm(total=0, unit="part", desc="translating", file=sys.stderr, leave=False, delay=1.0)
+
+    def update(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    try:
+        yield update
+    finally:
+        bar.close()
