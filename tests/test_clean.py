@@ -303,3 +303,17 @@ def test_timestamp_lines_are_page_chrome(line):
 def test_dates_in_prose_stay():
     text = "Pada 21 Desember 2024 pukul 20.00 WIB, warga berkumpul di alun-alun kota."
     assert clean_article(text).text == text
+
+
+@pytest.mark.parametrize(
+    "label", ["Infografis Harga BBM Naik", "VIDEO: Banjir Rendam Jalan Tol", "Galeri Foto Pelantikan Menteri"]
+)
+def test_media_block_titles_are_captions(label):
+    body = f"Pemerintah menaikkan harga BBM mulai Sabtu.\n\n{label}\n\nMenteri menyebut kenaikan tidak terhindarkan."
+    result = clean_article(body)
+    assert ("caption", label) in [(r.rule, r.text) for r in result.removed]
+
+
+def test_prose_starting_with_video_stays():
+    text = "Video itu beredar luas di media sosial sejak Senin pagi."
+    assert clean_article(text).text == text

@@ -208,6 +208,11 @@ _CAPTION_LINE = re.compile(
     r"|DOK)\s*/\s*[A-Z]",
     _I,
 )
+# Titles of embedded media blocks ("Infografis Harga BBM Naik", "VIDEO: ...", "Galeri Foto ..."): they
+# label a picture or player that the scrape lost, so the line says nothing on its own.
+_MEDIA_LABEL = re.compile(
+    r"^(?:infografis|infografik|video|galeri(?:\s+foto)?|foto\s+terkait|podcast)\b\s*:?\s*\S", _I
+)
 _CAPTION_TAIL = re.compile(
     r"\((?:foto|dok\.?|dokumentasi|sumber(?: foto)?|ilustrasi|antara foto|antara|istimewa"
     r"|shutterstock|getty images?|"
@@ -423,6 +428,8 @@ class LineCleaner:
             return "caption"
         if words <= 10 and _TIMESTAMP_LINE.match(line):
             return "timestamp"
+        if words <= 14 and _MEDIA_LABEL.match(line) and not _ends_sentence(line):
+            return "caption"
         return None
 
     def _read_also(self, line: str) -> str:
