@@ -34,6 +34,8 @@ logger = logging.getLogger(__name__)
 DEFAULT_MAX_CHARS = 300_000
 # Failures that are no article's fault: a batch does not retry article by article for them.
 _NOT_THE_ARTICLE = (ModelUnavailableError, BackendUnavailableError, DeviceError)
+# Fewer words than this after cleaning is a menu, a title or a scrap, not an article.
+_MIN_WORDS = 5
 # Raw input (HTML, boilerplate included) may be this many times max_chars before cleaning.
 _RAW_FACTOR = 4
 _SPECIAL_SUMMARY = ("auto", "extractive")
@@ -177,6 +179,8 @@ class Pipeline:
         articles = [a for a in prepared if isinstance(a, _Article)]
         if articles:
             try:
+                if any(a.language != "en" for a in articles):
+                    _ = self.translator  # no translator, no result: fail before summarising anything
                 self._summarize(articles, length)
                 translated = self._translate(articles, full, progress)
             except SummarizerError as exc:
@@ -272,7 +276,8 @@ class Pipeline:
         raw_limit = _RAW_FACTOR * self.options.max_chars
         if isinstance(text, (bytes, bytearray, str)) and len(text) > raw_limit:
             raise InputTooLargeError(
-                f"the raw input has {len(text):,} characters/bytes, above the limit of {raw_limit:,}",
+                f"the raw input has {len(text):,} characters/bytes, above {raw_limit:,} "
+                f"({_RAW_FACTOR} x max_chars {self.options.max_chars:,}: raw input may hold markup)",
                 hint="split it into articles, or raise the limit (max_chars= / --max-chars)",
             )
         if isinstance(text, (bytes, bytearray)):
@@ -298,6 +303,12 @@ class Pipeline:
                 f"the article has {len(clean.text):,} characters after cleaning, above the limit of "
                 f"{self.options.max_chars:,}",
                 hint="split it into articles, or raise the limit (max_chars= / --max-chars)",
+            )
+        if len(clean.text.split()) < _MIN_WORDS:
+            raise EmptyInputError(
+                f"too little article text to summarise ({len(clean.text.split())} word(s) after cleaning: "
+                f"{clean.text[:60]!r})",
+                hint="pass the article body; 'summarizer clean --show-removed' shows what was removed",
             )
         if not clean.text.strip():
             raise EmptyInputError(

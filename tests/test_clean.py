@@ -317,3 +317,18 @@ def test_media_block_titles_are_captions(label):
 def test_prose_starting_with_video_stays():
     text = "Video itu beredar luas di media sosial sejak Senin pagi."
     assert clean_article(text).text == text
+
+
+def test_copyright_sign_in_prose_is_not_a_footer():
+    text = "Hak cipta © 2024 bukan soal utama, kata Rudi, yang penting karya itu bisa dinikmati warga."
+    assert clean_article(text).text == text
+    long_tail = (
+        "Kantor berita itu menulis. " + "© Reuters dan mitra lokal meliput " + "banjir besar di kota itu " * 8
+    )
+    assert "banjir besar" in clean_article(long_tail).text
+
+
+def test_glued_agency_footer_still_goes():
+    result = clean_article("Kerja sama itu diteken di Labuan Bajo, Indonesia.COPYRIGHT © ANTARA News 2023")
+    assert result.text == "Kerja sama itu diteken di Labuan Bajo, Indonesia."
+    assert [r.rule for r in result.removed] == ["footer"]

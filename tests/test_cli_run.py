@@ -59,7 +59,7 @@ def test_done_when_command_on_seed(runner, tiny_marian):
     [
         ([], "", "empty", 2),
         ([], "   \n  ", "empty", 2),
-        (["--max-chars", "50"], ARTICLE, "above the limit", 2),
+        (["--max-chars", "50"], ARTICLE, "above", 2),
     ],
 )
 def test_bad_input_one_line_error(runner, tiny_marian, extra, stdin, needle, code):

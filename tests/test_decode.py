@@ -38,3 +38,16 @@ def test_binary_is_rejected(data):
 def test_looks_binary():
     assert looks_binary("abc\x00def")
     assert not looks_binary(TEXT)
+
+
+def test_one_bad_byte_in_utf8_does_not_garble_the_rest():
+    data = "“Kami siap,” kata André Kusuma. Harga naik 3,5 persen.".encode().replace(b"naik", b"naik \xff")
+    text, warnings = decode_bytes(data, name="mixed.txt")
+    assert "“Kami siap,” kata André Kusuma." in text and "\ufffd" in text
+    assert [w.code for w in warnings] == ["invalid_utf8"]
+    assert "mixed.txt" in warnings[0].message
+
+
+def test_pure_ascii_with_a_stray_high_byte_is_western():
+    text, warnings = decode_bytes(b"Harga naik \xe9 3,5 persen di pasar kota pada hari Senin.")
+    assert "é" in text and warnings[0].code == "legacy_encoding"

@@ -243,3 +243,11 @@ def test_unavailable_device_fails_early_with_a_hint(tiny_marian):
         pytest.skip("a GPU is present")
     with pytest.raises(DeviceError):
         Pipeline(translation_model=str(tiny_marian), device="cuda")
+
+
+@pytest.mark.parametrize(
+    "text", ["<body><nav>Menu</nav><script>x()</script></body>", "<p>Menu</p><p>Login</p>"]
+)
+def test_a_page_with_only_scraps_is_not_an_article(pipe, text):
+    with pytest.raises(EmptyInputError, match="too little article text"):
+        pipe.run(text)

@@ -32,9 +32,10 @@ def friendly_errors(func: F) -> F:
             click.echo(f"Error: {exc.message}", err=True)
             if exc.hint:
                 click.echo(f"Hint: {exc.hint}", err=True)
-            from ..errors import InputError, UnknownPresetError
+            from ..errors import DeviceError, InputError, UnknownPresetError
 
-            code = EXIT_USER_ERROR if isinstance(exc, (InputError, UnknownPresetError)) else EXIT_FAILURE
+            user_error = isinstance(exc, (InputError, UnknownPresetError, DeviceError))
+            code = EXIT_USER_ERROR if user_error else EXIT_FAILURE
             sys.exit(code)
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)

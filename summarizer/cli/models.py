@@ -7,6 +7,8 @@ import json
 import click
 
 from ..errors import ModelUnavailableError
+from ..models import resolve_model
+from ..models.resolve import is_cached
 from ..presets import get_preset, list_presets
 from ._common import friendly_errors
 
@@ -33,13 +35,15 @@ def list_command(as_json: bool) -> None:
     rows = []
     for preset in list_presets():
         row = preset.to_dict()
-        row["cached"] = _is_cached(preset.hub_id)
+        row["cached"] = is_cached(preset.hub_id)
+        local = resolve_model(preset.name, preset.kind)
+        row["local_copy"] = local.location if local.is_local else None
         rows.append(row)
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for row in rows:
-        mark = "cached" if row["cached"] else "not cached"
+        mark = "local copy" if row["local_copy"] else "cached" if row["cached"] else "not cached"
         aliases = f" (aliases: {', '.join(row['aliases'])})" if row["aliases"] else ""
         click.echo(f"{row['kind']:<12} {row['name']:<8} {row['hub_id']}  [{mark}]{aliases}")
         click.echo(f"{'':<21} {row['description']}; licence: {row['licence']}")
@@ -83,15 +87,6 @@ def _hub_id(name: str) -> str:
     return name
 
 
-def _is_cached(hub_id: str) -> bool:
-    try:
-        from huggingface_hub import try_to_load_from_cache
-    except ImportError:  # pragma: no cover
-        return False
-    found = try_to_load_from_cache(hub_id, "config.json")
-    return isinstance(found, str)
-
-
 @models_group.command("convert")
 @click.argument("names", nargs=-1)
 @click.option(
@@ -113,5 +108,5 @@ def convert_command(names: tuple[str, ...], compute_type: str, device: str) -> N
         ("default", "translation"),
     ]
     for name, kind in targets:
-        click.echo(f"converting {name} ({kind}, {compute_type}) ...", err=True)
+        click.echo(f"converting {name} ({compute_type}) ...", err=True)
         click.echo(str(convert_model(name, kind, compute_type=compute_type, device=device)))

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 import click
 
-from ..results import ArticleResult
+from ..results import ArticleResult, ResultWarning
 from ._common import friendly_errors, read_input_bytes, setup_logging
 from .options import model_options, pipeline_from_options
 
@@ -48,7 +48,7 @@ def run_command(
     with _progress_bar() as progress:
         result = pipe.run(data, full=full, length=length, format=input_format, progress=progress)
     for w in result.warnings:
-        click.echo(f"warning [{w.code}]: {w.message}" + (f" — {w.span!r}" if w.span else ""), err=True)
+        click.echo(format_warning(w), err=True)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -88,3 +88,15 @@ def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
         yield update
     finally:
         bar.close()
+
+
+def format_warning(w: ResultWarning) -> str:
+    """One line a reader can act on: where (stage), what (code, message) and in which sentence."""
+    where = f"{w.stage}/" if w.stage else ""
+    line = f"warning [{where}{w.code}]: {w.message}"
+    source = getattr(w, "source", None)
+    if source:
+        line += f' (in: "{source[:70]}{"…" if len(source) > 70 else ""}")'
+    elif w.span and w.span not in w.message:
+        line += f" ({w.span!r})"
+    return line

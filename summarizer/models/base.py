@@ -79,7 +79,9 @@ def resolve_device(device: str, *, check: bool = True) -> str:
     device = (device or "auto").strip().lower()
     base, _, index = device.partition(":")
     if base not in _DEVICES or (index and (base != "cuda" or not index.isdigit())):
-        raise DeviceError(f"device must be one of {', '.join(_DEVICES)} or cuda:N, not {device!r}")
+        raise DeviceError(
+            f"unknown device {device!r}", hint=f"use one of {', '.join(_DEVICES)} or cuda:N (e.g. cuda:1)"
+        )
     if device == "cpu" or (device != "auto" and not check):
         return device
     try:

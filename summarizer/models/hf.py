@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import GenerationError, ModelUnavailableError
 from .base import GenerationSettings
-from .resolve import ResolvedModel, is_offline, offline_hint
+from .resolve import ResolvedModel, hub_reachable, is_cached, is_offline, offline_hint
 
 __all__ = ["TransformersModel", "max_input_tokens"]
 
@@ -55,6 +55,13 @@ class TransformersModel:
         # huggingface_hub reads HF_HUB_OFFLINE once at import; read it per call so it can change at run time,
         # and fail at once instead of retrying the network for half a minute.
         local_only = resolved.is_local or is_offline()
+        if not local_only and not hub_reachable():
+            if not is_cached(resolved.location):
+                raise ModelUnavailableError(
+                    f"model {resolved.model_id!r} is not cached and the Hugging Face hub is not reachable",
+                    hint=offline_hint(resolved.model_id),
+                )
+            local_only = True  # cached copy, no network: use it without asking the hub for updates
         try:
             self.tokenizer = AutoTokenizer.from_pretrained(location, local_files_only=local_only)
             self.model = AutoModelForSeq2SeqLM.from_pretrained(location, local_files_only=local_only)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 import os
 import re
+import socket
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlparse
 
 from ..errors import ModelUnavailableError, UnknownPresetError
 from ..presets import Preset, get_preset, list_presets
@@ -41,6 +43,31 @@ class ResolvedModel:
 
 def is_offline() -> bool:
     return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def is_cached(hub_id: str) -> bool:
+    """Whether the Hugging Face cache already holds this model's config."""
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:  # pragma: no cover - a dependency of transformers
+        return False
+    return isinstance(try_to_load_from_cache(hub_id, "config.json"), str)
+
+
+def hub_reachable(timeout: float = 3.0) -> bool:
+    """A quick TCP check of the hub, so an offline machine fails in seconds instead of retrying for
+    minutes. Behind a proxy the direct check means nothing, so it is skipped (assumed reachable)."""
+    proxies = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy")
+    if any(os.environ.get(v) for v in proxies):
+        return True
+    endpoint = os.environ.get("HF_ENDPOINT", "https://huggingface.co")
+    parsed = urlparse(endpoint)
+    port = parsed.port or (443 if parsed.scheme == "https" else 80)
+    try:
+        with socket.create_connection((parsed.hostname or "huggingface.co", port), timeout=timeout):
+            return True
+    except OSError:
+        return False
 
 
 def offline_hint(hub_id: str) -> str:

@@ -164,8 +164,11 @@ _GLUED_CREDIT = re.compile(
     r"(?<=[.!?\"”])\s*(?:Pewarta|Penulis|Reporter|Editor|Redaktur|Penyunting|Kontributor|Sumber)\s*:\s*"
     r"[A-Z][^\n.!?]{0,60}$"
 )
+# A copyright footer starts a line or follows a sentence end ("...Indonesia.COPYRIGHT © ANTARA 2023") and
+# is short; "Hak cipta © 2024 bukan soal utama, kata Rudi" is prose and stays.
 _COPYRIGHT = re.compile(
-    r"(?:COPYRIGHT\s*©?|Copyright\s*©|\(c\)\s*Copyright|©\s*(?:19|20)\d\d|©\s*[A-Z])[^\n]{0,400}$"
+    r"(?:^|(?<=[.!?\"”)\]]))\s*"
+    r"(?:COPYRIGHT\s*©?|Copyright\s*©|\(c\)\s*Copyright|©\s*(?:19|20)\d\d|©\s*[A-Z])[^\n]{0,120}$"
 )
 _NO_COPYING = re.compile(
     r"(?:^|(?<=[.!?\"”\d\s]))Dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|memperbanyak|"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 
 from ..errors import BinaryInputError
 from ..results import ResultWarning
@@ -19,6 +20,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_MULTIBYTE_UTF8 = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_LEGACY = ("cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2")
 # Control characters that never occur in real text (tab, newline, CR, form feed are fine).
 _BAD_CONTROLS = {chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v"} | {"\x7f"}
 
@@ -59,6 +62,19 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, list[ResultW
         return _checked(data.decode("utf-8"), name), []
     except UnicodeDecodeError:
         pass
+    if _MULTIBYTE_UTF8.search(data):
+        # Valid UTF-8 sequences next to a few broken bytes: a damaged UTF-8 file, not a legacy one.
+        # Guessing a code page here would garble every accented letter, so mark just the bad bytes.
+        text = data.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd")
+        if bad <= max(3, len(data) // 1000):
+            warning = ResultWarning(
+                code="invalid_utf8",
+                message=f"{name}: {bad} byte(s) were not valid UTF-8 and were replaced by \ufffd",
+                stage="input",
+            )
+            logger.warning(warning.message)
+            return _checked(text, name), [warning]
     encoding = _detect(data)
     if encoding is None:
         raise BinaryInputError(
@@ -80,7 +96,9 @@ def _detect(data: bytes) -> str | None:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - charset-normalizer is a core dependency
         return "cp1252" if _decodes(data, "cp1252") else None
-    best = from_bytes(data).best()
+    # Indonesian news in a legacy encoding is Windows/ISO Western or Central European; letting the
+    # detector roam (mac_iceland, cp1250 for ASCII) turns a stray byte into a confident wrong guess.
+    best = from_bytes(data, cp_isolation=list(_LEGACY)).best()
     if best is None:
         return None
     encoding = best.encoding
