@@ -107,15 +107,28 @@ def test_unavailable_device_is_a_typed_error():
 
 
 def test_tokenizer_counts_are_stable_across_threads(tiny_t5):
-    from concurrent.futures import ThreadPoolExecutor
+    import threading
 
     model = load_model(resolve_model(str(tiny_t5), "summary"), device="cpu")
-    texts = ["Harga beras naik 3,5 persen.", "Pemerintah menyiapkan anggaran Rp1.500.000 untuk warga kota."]
-    expected = model.count_tokens(texts)
+    short, long = "Harga naik.", "Pemerintah menyiapkan anggaran Rp1.500.000 untuk warga kota pada tahun ini."
+    expected = model.count_tokens([short, long])
+    stop = threading.Event()
+    errors: list[BaseException] = []
 
-    def work(_):
-        model.generate(texts, model.generation_defaults.updated(max_new_tokens=2))
-        return model.count_tokens(texts)
+    def pad_forever():
+        # generate() tokenises with padding=True on the same tokenizer object.
+        while not stop.is_set():
+            try:
+                model.generate([short, long], model.generation_defaults.updated(max_new_tokens=1))
+            except Exception as exc:  # any failure here is the bug under test
+                errors.append(exc)
 
-    with ThreadPoolExecutor(2) as pool:
-        assert all(r == expected for r in pool.map(work, range(30)))
+    worker = threading.Thread(target=pad_forever)
+    worker.start()
+    try:
+        counts = [model.count_tokens([short, long]) for _ in range(400)]
+    finally:
+        stop.set()
+        worker.join()
+    assert not errors
+    assert all(c == expected for c in counts)

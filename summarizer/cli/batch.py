@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
@@ -85,8 +84,6 @@ def batch_command(
     succeeded, 1 when some failed (see DST/errors.jsonl), 2 on usage errors, 130 when interrupted.
     """
     setup_logging(verbose, quiet)
-    if quiet:
-        _silence_model_loading()
     from ..batch import BatchOptions, run_batch_job
     from .options import pipeline_from_options
 
@@ -116,21 +113,6 @@ def batch_command(
     sys.stdout.flush()
     if summary.exit_code:
         sys.exit(summary.exit_code)
-
-
-def _silence_model_loading() -> None:
-    # transformers draws its own "Loading weights" bar on stderr; cron jobs want none. Importing
-    # transformers just for this costs a second, so before it is imported the env switch does it.
-    if "transformers" in sys.modules:
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()
-    elif "huggingface_hub" in sys.modules:
-        from huggingface_hub.utils import disable_progress_bars
-
-        disable_progress_bars()
-    else:
-        os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] = "1"
 
 
 def _fields(options: object) -> dict[str, object]:

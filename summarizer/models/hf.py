@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from ..errors import GenerationError, ModelUnavailableError
+from ..errors import DeviceError, GenerationError, ModelUnavailableError
+from ..text.chunking import split_by_words
 from .base import GenerationSettings
 from .resolve import ResolvedModel, hub_reachable, is_cached, is_offline, offline_hint
 
@@ -63,8 +66,9 @@ class TransformersModel:
                 )
             local_only = True  # cached copy, no network: use it without asking the hub for updates
         try:
-            self.tokenizer = AutoTokenizer.from_pretrained(location, local_files_only=local_only)
-            self.model = AutoModelForSeq2SeqLM.from_pretrained(location, local_files_only=local_only)
+            with _no_loading_bar():
+                self.tokenizer = AutoTokenizer.from_pretrained(location, local_files_only=local_only)
+                self.model = AutoModelForSeq2SeqLM.from_pretrained(location, local_files_only=local_only)
         except _LOAD_ERRORS as exc:
             raise _unavailable(resolved, exc) from exc
         if not getattr(self.model.config, "is_encoder_decoder", False):
@@ -72,8 +76,15 @@ class TransformersModel:
                 f"{resolved.spec!r} is not an encoder-decoder (seq2seq) model",
                 hint="use a T5/Marian/BART-style model",
             )
-        self.model.to(device)
+        try:
+            self.model.to(device)
+        except (RuntimeError, AssertionError) as exc:  # torch says "not compiled with CUDA" by assertion
+            hint = "use --device cpu or auto"
+            raise DeviceError(f"cannot use device {device!r}: {exc}", hint=hint) from exc
         self.model.eval()
+        # Fast tokenizers keep truncation/padding state on one shared object: a web server calling
+        # from two threads would otherwise get padded counts or errors.
+        self._tok_lock = threading.Lock()
         self.max_input_tokens = max_input_tokens(self.tokenizer, self.model.config)
         task_params = getattr(self.model.config, "task_specific_params", None) or {}
         #: Prefix a generic T5 expects for summaries ("summarize: "); presets use their own prompt file.
@@ -87,24 +98,23 @@ class TransformersModel:
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         if not texts:
             return []
-        ids = self.tokenizer(list(texts), add_special_tokens=True, truncation=False)["input_ids"]
+        with self._tok_lock:
+            ids = self.tokenizer(list(texts), add_special_tokens=True, truncation=False)["input_ids"]
         return [len(x) for x in ids]
 
     def split_tokens(self, text: str, max_tokens: int) -> list[str]:
-        ids = self.tokenizer(text, add_special_tokens=False, truncation=False)["input_ids"]
-        # Leave room for special tokens and for re-tokenisation drift at the cut.
-        step = max(1, max_tokens - 8)
-        pieces = [
-            self.tokenizer.decode(ids[i : i + step], skip_special_tokens=True)
-            for i in range(0, len(ids), step)
-        ]
-        return [p.strip() for p in pieces if p.strip()]
+        # Whole words, never a decoded token window: decoding drops pieces the vocabulary lacks.
+        return split_by_words(text, max_tokens, self.count_tokens)
 
     def generate(self, texts: Sequence[str], settings: GenerationSettings) -> list[str]:
         if not texts:
             return []
         torch = self._torch
-        enc = self.tokenizer(list(texts), return_tensors="pt", padding=True, truncation=False)
+        with self._tok_lock:
+            try:
+                enc = self.tokenizer(list(texts), return_tensors="pt", padding=True, truncation=False)
+            except ValueError as exc:
+                raise GenerationError(f"{self.model_id} could not tokenise a batch: {exc}") from exc
         length = enc["input_ids"].shape[1]
         if length > self.max_input_tokens:
             raise GenerationError(
@@ -114,9 +124,25 @@ class TransformersModel:
         try:
             with torch.inference_mode():
                 out = self.model.generate(**enc, **settings.to_kwargs())
-        except (RuntimeError, ValueError) as exc:
+        except (RuntimeError, ValueError, IndexError) as exc:
             raise GenerationError(f"{self.model_id} failed while generating: {exc}") from exc
-        return [t.strip() for t in self.tokenizer.batch_decode(out, skip_special_tokens=True)]
+        with self._tok_lock:
+            decoded = self.tokenizer.batch_decode(out, skip_special_tokens=True)
+        return [t.strip() for t in decoded]
+
+
+@contextlib.contextmanager
+def _no_loading_bar() -> Iterator[None]:
+    """transformers draws a "Loading weights" bar on stderr that breaks our own progress output."""
+    from transformers.utils import logging as hf_logging
+
+    enabled = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if enabled:
+            hf_logging.enable_progress_bar()
 
 
 def _unavailable(resolved: ResolvedModel, exc: Exception) -> ModelUnavailableError:
