@@ -184,9 +184,7 @@ class Pipeline:
                 self._summarize(articles, length)
                 translated = self._translate(articles, full, progress)
             except SummarizerError as exc:
-                if len(articles) == 1 or isinstance(
-                    exc, (ModelUnavailableError, BackendUnavailableError, DeviceError)
-                ):
+                if len(articles) == 1 or isinstance(exc, _NOT_THE_ARTICLE):
                     # Not this article's fault: every article gets the same error, no retries.
                     return [exc if isinstance(a, _Article) else a for a in prepared]
                 # Isolate the article that broke the shared call; the others still succeed.
@@ -304,16 +302,16 @@ class Pipeline:
                 f"{self.options.max_chars:,}",
                 hint="split it into articles, or raise the limit (max_chars= / --max-chars)",
             )
+        if not clean.text.strip():
+            raise EmptyInputError(
+                "no article text left after cleaning (only boilerplate, markup or nothing)",
+                hint="check the input; 'summarizer clean --show-removed' shows what was removed",
+            )
         if len(clean.text.split()) < _MIN_WORDS:
             raise EmptyInputError(
                 f"too little article text to summarise ({len(clean.text.split())} word(s) after cleaning: "
                 f"{clean.text[:60]!r})",
                 hint="pass the article body; 'summarizer clean --show-removed' shows what was removed",
-            )
-        if not clean.text.strip():
-            raise EmptyInputError(
-                "no article text left after cleaning (only boilerplate, markup or nothing)",
-                hint="check the input; 'summarizer clean --show-removed' shows what was removed",
             )
         language = clean.language or detect_language(clean.text)
         if language in ("en", "ms"):
