@@ -8,7 +8,6 @@ so one bad file never stops the batch.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import hashlib
 import io
@@ -25,7 +24,7 @@ from typing import Any
 
 from ..errors import SummarizerError
 from ..results import ResultWarning
-from ..text.decode import decode_bytes
+from ..text.decode import BOMS, decode_bytes
 
 __all__ = [
     "DEFAULT_MAX_FILE_BYTES",
@@ -59,13 +58,6 @@ DEFAULT_TEXT_FIELDS = ("text", "content", "body", "isi", "article", "paragraphs"
 DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024
 # jsonl/csv are streamed when this much of their head is UTF-8 (or has a BOM); else decoded whole.
 _SNIFF_BYTES = 1 << 20
-_BOM_ENCODINGS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 
 
 @dataclass(frozen=True)
@@ -255,7 +247,7 @@ def _open_text(file: SourceFile) -> tuple[io.TextIOBase, tuple[ResultWarning, ..
     """A text handle for streaming: BOM or UTF-8 heads stream; legacy files are decoded whole."""
     with open(file.path, "rb") as raw:
         head = raw.read(_SNIFF_BYTES)
-    for bom, encoding in _BOM_ENCODINGS:
+    for bom, encoding in BOMS:
         if head.startswith(bom):
             return open(file.path, encoding=encoding, newline=""), ()
     if len(head) == _SNIFF_BYTES:

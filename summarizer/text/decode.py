@@ -9,11 +9,12 @@ import re
 from ..errors import BinaryInputError
 from ..results import ResultWarning
 
-__all__ = ["decode_bytes", "looks_binary"]
+__all__ = ["BOMS", "decode_bytes", "looks_binary"]
 
 logger = logging.getLogger(__name__)
 
-_BOMS = (
+#: Byte-order marks and the codec that reads each (longest first: UTF-32 LE starts like UTF-16 LE).
+BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -44,7 +45,7 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, list[ResultW
     detected with charset-normalizer and decoded with a ``legacy_encoding`` warning, so a
     user always learns that a guess was made.
     """
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 text = data.decode(encoding)
