@@ -132,3 +132,19 @@ def test_tokenizer_counts_are_stable_across_threads(tiny_t5):
         worker.join()
     assert not errors
     assert all(c == expected for c in counts)
+
+
+def test_config_max_length_does_not_fight_max_new_tokens(tiny_marian, tmp_path):
+    import json
+    import shutil
+
+    folder = tmp_path / "m"
+    shutil.copytree(tiny_marian, folder)
+    config = json.loads((folder / "generation_config.json").read_text())
+    config["max_length"] = 64  # as opus-mt ships (512): transformers would warn on every call
+    (folder / "generation_config.json").write_text(json.dumps(config))
+    model = load_model(resolve_model(str(folder), "translation"), device="cpu")
+    assert model.model.generation_config.max_length is None
+    settings = model.generation_defaults.updated(max_new_tokens=3)
+    assert len(model.generate(["Harga naik."], settings)) == 1
+    assert model.generate(["Harga naik."], model.generation_defaults)  # falls back to the config's 64

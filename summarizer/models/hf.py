@@ -90,6 +90,10 @@ class TransformersModel:
         #: Prefix a generic T5 expects for summaries ("summarize: "); presets use their own prompt file.
         self.summary_prefix = str(task_params.get("summarization", {}).get("prefix", "") or "")
         gen = self.model.generation_config
+        # We always size outputs with max_new_tokens; a max_length left in the model's config (opus-mt
+        # ships 512) makes transformers warn on every call. Keep it only as the fallback.
+        self._max_length = gen.max_length
+        gen.max_length = None
         self.generation_defaults = GenerationSettings(
             **{k: getattr(gen, k) for k in _GEN_FIELDS if getattr(gen, k, None) not in (None, 0, 1.0)}
         )
@@ -121,9 +125,12 @@ class TransformersModel:
                 f"internal error: a batch of {length} tokens exceeds the model limit {self.max_input_tokens}"
             )
         enc = {k: v.to(self.device) for k, v in enc.items()}
+        kwargs = settings.to_kwargs()
+        if "max_new_tokens" not in kwargs:
+            kwargs["max_length"] = self._max_length or self.max_input_tokens
         try:
             with torch.inference_mode():
-                out = self.model.generate(**enc, **settings.to_kwargs())
+                out = self.model.generate(**enc, **kwargs)
         except (RuntimeError, ValueError, IndexError) as exc:
             raise GenerationError(f"{self.model_id} failed while generating: {exc}") from exc
         with self._tok_lock:
