@@ -143,7 +143,7 @@ def worker_translate(args: argparse.Namespace) -> None:
         settings = GenerationSettings(num_beams=beams, **forced)
         start = time.perf_counter()
         if batch == "translator":
-            # The product path: dedup, length-sorted token-budget batches (2048 tokens / 32 sentences).
+            # The product path: dedup, length-sorted token-budget batches (2048 tokens / 16 sentences).
             Translator(model, settings, guard=False).translate_sentences(sents)
         else:
             for b in length_sorted_batches(lengths, max_batch_tokens=10**9, max_batch_size=batch):

@@ -56,7 +56,7 @@ class PipelineOptions:
     max_chars: int = DEFAULT_MAX_CHARS
     guard: bool = True
     max_batch_tokens: int = 2048
-    max_batch_size: int = 32
+    max_batch_size: int = 16
 
     def __post_init__(self) -> None:
         if self.summary_length not in LENGTHS:

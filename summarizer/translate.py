@@ -50,7 +50,7 @@ class Translator:
         settings: GenerationSettings | None = None,
         *,
         max_batch_tokens: int = 2048,
-        max_batch_size: int = 32,
+        max_batch_size: int = 16,
         guard: bool = True,
     ) -> None:
         self.model = model
