@@ -58,6 +58,11 @@ class PipelineOptions:
     max_batch_tokens: int = 2048
     max_batch_size: int = 16
 
+    @classmethod
+    def given(cls, **values: Any) -> PipelineOptions:
+        """Options from keyword values where ``None`` means "the default" (env vars included)."""
+        return cls(**{k: v for k, v in values.items() if v is not None})
+
     def __post_init__(self) -> None:
         if self.summary_length not in LENGTHS:
             raise ValueError(f"summary_length must be one of {LENGTHS}, not {self.summary_length!r}")
@@ -98,14 +103,11 @@ class Pipeline:
         options: PipelineOptions | None = None,
     ) -> None:
         if options is None:
-            given = {
-                "summary_model": summary_model,
-                "translation_model": translation_model,
-                "device": device,
-                "backend": backend,
-            }
-            options = PipelineOptions(
-                **{k: v for k, v in given.items() if v is not None},
+            options = PipelineOptions.given(
+                summary_model=summary_model,
+                translation_model=translation_model,
+                device=device,
+                backend=backend,
                 compute_type=compute_type,
                 summary_length=summary_length,
                 max_chars=max_chars,

@@ -271,15 +271,14 @@ def build_app(
     """Build the Gradio Blocks app. ``options`` are further :class:`WebConfig` fields."""
     gr = _gradio()
     if config is None:
-        given = {
-            "summary_model": summary_model,
-            "translation_model": translation_model,
-            "device": device,
-            "backend": backend,
-        }
         web_fields = {f.name for f in fields(WebConfig)}
-        pipeline_options = {k: v for k, v in options.items() if k not in web_fields}
-        pipeline = PipelineOptions(**{k: v for k, v in given.items() if v is not None}, **pipeline_options)
+        pipeline = PipelineOptions.given(
+            summary_model=summary_model,
+            translation_model=translation_model,
+            device=device,
+            backend=backend,
+            **{k: v for k, v in options.items() if k not in web_fields},
+        )
         config = WebConfig(pipeline=pipeline, **{k: v for k, v in options.items() if k in web_fields})
     get_pipeline(config)  # resolves the model names now, so a typo fails at start-up, not on first use
 
