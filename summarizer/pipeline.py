@@ -24,7 +24,14 @@ from .results import ArticleResult, CleanResult, ResultWarning, Segment
 from .settings import default_backend, default_device, default_summary_model, default_translation_model
 from .summarize import AbstractiveSummarizer, ExtractiveSummarizer, Summarizer
 from .text.decode import decode_bytes, looks_binary
-from .translate import Progress, TranslationResult, Translator, normalise_for_mt
+from .translate import (
+    Progress,
+    TranslationResult,
+    Translator,
+    assemble,
+    normalise_for_mt,
+    sentence_paragraphs,
+)
 
 __all__ = ["DEFAULT_MAX_CHARS", "Pipeline", "PipelineOptions"]
 
@@ -415,9 +422,7 @@ class Pipeline:
         plans: list[tuple[list[str], list[list[str]]]] = []
         flat: list[str] = []
         for a in articles:
-            paragraphs = (
-                [[s for s in split_sentences(p) if s.strip()] for p in a.clean.paragraphs] if full else []
-            )
+            paragraphs = sentence_paragraphs(a.clean.paragraphs) if full else []
             if a.language == "en":
                 # English input: nothing to translate, but segments still list every sentence.
                 plans.append(([], paragraphs))
@@ -450,13 +455,8 @@ class Pipeline:
                 translation = a.clean.text if full else None
             else:
                 summary_en = " ".join(e for e in out[: len(summary_sents)] if e)
-                rest = iter(out[len(summary_sents) :])
-                segments, out_paragraphs = [], []
-                for para in paragraphs:
-                    eng = [next(rest) for _ in para]
-                    segments.extend(Segment(s, e) for s, e in zip(para, eng))
-                    out_paragraphs.append(" ".join(e for e in eng if e))
-                translation = "\n\n".join(out_paragraphs) if full else None
+                segments, text_en = assemble(paragraphs, out[len(summary_sents) :])
+                translation = text_en if full else None
             a.timings["total"] = sum(a.timings.values())
             results.append(
                 ArticleResult(

@@ -17,7 +17,14 @@ from .models.base import GenerationSettings, Seq2SeqModel
 from .results import FidelityWarning, ResultWarning, Segment
 from .text.chunking import length_sorted_batches, split_oversized
 
-__all__ = ["Progress", "TranslationResult", "Translator", "normalise_for_mt"]
+__all__ = [
+    "Progress",
+    "TranslationResult",
+    "Translator",
+    "assemble",
+    "normalise_for_mt",
+    "sentence_paragraphs",
+]
 
 #: Called as ``progress(done, total)`` after each model batch.
 Progress = Callable[[int, int], None]
@@ -101,17 +108,12 @@ class Translator:
 
     def translate_text(self, text: str, progress: Progress | None = None) -> TranslationResult:
         """Translate a text, keeping its paragraph breaks; ``segments`` pairs every sentence."""
-        from .text import split_paragraphs, split_sentences
+        from .text import split_paragraphs
 
-        paragraphs = [[s for s in split_sentences(p) if s.strip()] for p in split_paragraphs(text)]
-        flat = [s for para in paragraphs for s in para]
-        english, warnings = self.translate_sentences(flat, progress)
-        segments = tuple(Segment(s, e) for s, e in zip(flat, english))
-        out_paragraphs, k = [], 0
-        for para in paragraphs:
-            out_paragraphs.append(" ".join(e for e in english[k : k + len(para)] if e))
-            k += len(para)
-        return TranslationResult("\n\n".join(out_paragraphs), segments, tuple(warnings))
+        paragraphs = sentence_paragraphs(split_paragraphs(text))
+        english, warnings = self.translate_sentences([s for p in paragraphs for s in p], progress)
+        segments, translation = assemble(paragraphs, english)
+        return TranslationResult(translation, segments, tuple(warnings))
 
     # -- internals -------------------------------------------------------------------------------
 
@@ -163,6 +165,25 @@ class Translator:
         # Without the guard, outputs are still checked (and numbers substituted), just never re-translated.
         fixed, warnings = guard_translations(sources, outputs, retranslate if self.guard else None)
         return list(fixed), list(warnings)
+
+
+def sentence_paragraphs(paragraphs: Sequence[str]) -> list[list[str]]:
+    """Each paragraph as its list of (non-blank) sentences: the units the translator works on."""
+    from .text import split_sentences
+
+    return [[s for s in split_sentences(p) if s.strip()] for p in paragraphs]
+
+
+def assemble(paragraphs: Sequence[Sequence[str]], english: Sequence[str]) -> tuple[tuple[Segment, ...], str]:
+    """Pair every source sentence with its English (in order) and rebuild the paragraphs in English."""
+    segments: list[Segment] = []
+    out_paragraphs: list[str] = []
+    rest = iter(english)
+    for para in paragraphs:
+        eng = [next(rest) for _ in para]
+        segments.extend(Segment(s, e) for s, e in zip(para, eng))
+        out_paragraphs.append(" ".join(e for e in eng if e))
+    return tuple(segments), "\n\n".join(out_paragraphs)
 
 
 def normalise_for_mt(sentence: str) -> str:
