@@ -32,6 +32,18 @@ class Preset:
     generation: dict[str, Any] = field(default_factory=dict)
     max_new_tokens: tuple[int, ...] = ()
     min_new_tokens: tuple[int, ...] = ()
+    #: Marian-native zip to download and convert (Tatoeba-MT model store); None for hub models.
+    url: str | None = None
+    sha256: str | None = None
+    size: int | None = None
+    #: Published scores, e.g. {"flores200-devtest BLEU": 38.6}, with ``scores_source`` naming where.
+    scores: dict[str, float] = field(default_factory=dict)
+    scores_source: str = ""
+
+    @property
+    def is_native(self) -> bool:
+        """A Marian-native zip that ``summarizer models download`` converts, not a hub model."""
+        return self.url is not None
 
     def length_settings(self, length: str) -> dict[str, int]:
         """max/min new tokens for a summary length name."""
@@ -52,6 +64,9 @@ class Preset:
             "licence": self.licence,
             "description": self.description,
             "aliases": list(self.aliases),
+            "url": self.url,
+            "scores": dict(self.scores),
+            "scores_source": self.scores_source,
         }
 
 
@@ -74,6 +89,11 @@ def _presets() -> dict[str, dict[str, Preset]]:
                 generation={k: raw[k] for k in _GEN_KEYS if k in raw},
                 max_new_tokens=tuple(raw.get("max_new_tokens", ())),
                 min_new_tokens=tuple(raw.get("min_new_tokens", ())),
+                url=raw.get("url"),
+                sha256=raw.get("sha256") or None,
+                size=raw.get("size") or None,
+                scores=dict(raw.get("scores", {})),
+                scores_source=raw.get("scores_source", ""),
             )
             for key in (name, *preset.aliases):
                 table[kind][key] = preset

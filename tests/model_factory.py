@@ -157,3 +157,72 @@ def build_tiny_marian(out: Path, tokenizer_dir: Path | None = None) -> Path:
     model.save_pretrained(out)
     tokenizer.save_pretrained(out)
     return out
+
+
+def build_tiny_marian_zip(out: Path, licence: str = "CC-BY-4.0") -> Path:
+    """A tiny Marian-NATIVE model zip as the Tatoeba-MT store ships it: npz weights (Marian's parameter
+    names and its ``special:model.yml``), SentencePiece models, a vocabulary YAML, decoder.yml, README."""
+    import zipfile
+
+    import numpy as np
+    import sentencepiece as spm
+
+    out.mkdir(parents=True, exist_ok=True)
+    work = out / "native"
+    work.mkdir(exist_ok=True)
+    spm_path = _train_spm(work / "spm", 300, pad_id=-1, eos_id=0, unk_id=1, bos_id=-1)
+    sp = spm.SentencePieceProcessor(model_file=str(spm_path))
+    pieces = [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
+    # Marian writes its vocabulary as a YAML mapping; quote every key as it does for odd ones.
+    (work / "opus.spm32k-spm32k.vocab.yml").write_text(
+        "".join(f"{json.dumps(p, ensure_ascii=False)}: {i}\n" for i, p in enumerate(pieces)), "utf-8"
+    )
+    dim, ffn, vocab = 16, 32, len(pieces)
+    config = (
+        "type: transformer\ndim-emb: 16\nenc-depth: 1\ndec-depth: 1\ntransformer-heads: 2\n"
+        "transformer-dim-ffn: 32\ntransformer-ffn-activation: swish\ntransformer-preprocess: ''\n"
+        "transformer-postprocess: dan\ntransformer-postprocess-emb: d\ntransformer-decoder-autoreg: self-attention\n"
+        "transformer-no-projection: false\ntransformer-guided-alignment-layer: last\ntied-embeddings-all: true\n"
+        f"dim-vocabs: [{vocab}, {vocab}]\n"
+    )
+    rng = np.random.default_rng(0)
+
+    def rand(*shape: int) -> np.ndarray:
+        return rng.normal(0, 0.3, shape).astype(np.float32)
+
+    weights = {"Wemb": rand(vocab, dim), "decoder_ff_logit_out_b": rand(1, vocab)}
+
+    def attention(scope: str) -> None:
+        for p in "qkvo":
+            weights[f"{scope}_W{p}"], weights[f"{scope}_b{p}"] = rand(dim, dim), rand(1, dim)
+        weights[f"{scope}_Wo_ln_scale"], weights[f"{scope}_Wo_ln_bias"] = 1 + rand(1, dim), rand(1, dim)
+
+    def feed_forward(scope: str) -> None:
+        weights[f"{scope}_ffn_W1"], weights[f"{scope}_ffn_b1"] = rand(dim, ffn), rand(1, ffn)
+        weights[f"{scope}_ffn_W2"], weights[f"{scope}_ffn_b2"] = rand(ffn, dim), rand(1, dim)
+        weights[f"{scope}_ffn_ffn_ln_scale"], weights[f"{scope}_ffn_ffn_ln_bias"] = (
+            1 + rand(1, dim),
+            rand(1, dim),
+        )
+
+    attention("encoder_l1_self")
+    feed_forward("encoder_l1")
+    attention("decoder_l1_self")
+    attention("decoder_l1_context")
+    feed_forward("decoder_l1")
+    weights["special:model.yml"] = np.frombuffer(config.encode() + b"\0", dtype=np.int8)
+    np.savez(work / "opus+bt.spm32k-spm32k.transformer-align.model1.npz.best-perplexity.npz", **weights)
+    (work / "decoder.yml").write_text(
+        "models:\n  - opus+bt.spm32k-spm32k.transformer-align.model1.npz.best-perplexity.npz\n"
+        "vocabs:\n  - opus.spm32k-spm32k.vocab.yml\n  - opus.spm32k-spm32k.vocab.yml\nbeam-size: 4\n",
+        "utf-8",
+    )
+    (work / "source.spm").write_bytes(spm_path.read_bytes())
+    (work / "target.spm").write_bytes(spm_path.read_bytes())
+    spm_path.unlink()
+    (work / "README.md").write_text(f"# tiny test model\n\n* license: {licence}\n", "utf-8")
+    archive = out / "opus+bt-2021-04-30.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted(work.iterdir()):
+            zf.write(path, path.name)
+    return archive

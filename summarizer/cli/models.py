@@ -8,8 +8,9 @@ import click
 
 from ..errors import ModelUnavailableError
 from ..models import resolve_model
+from ..models.marian_native import MANIFEST, installed_folder
 from ..models.resolve import is_cached
-from ..presets import get_preset, list_presets
+from ..presets import Preset, get_preset, list_presets
 from ._common import friendly_errors
 
 # What a seq2seq checkpoint needs; skips TF/Flax/ONNX weights and training logs.
@@ -35,9 +36,13 @@ def list_command(as_json: bool) -> None:
     rows = []
     for preset in list_presets():
         row = preset.to_dict()
-        row["cached"] = is_cached(preset.hub_id)
-        local = resolve_model(preset.name, preset.kind)
-        row["local_copy"] = local.location if local.is_local else None
+        if preset.is_native:
+            folder = installed_folder(preset)
+            row["cached"], row["local_copy"] = folder is not None, str(folder) if folder else None
+        else:
+            row["cached"] = is_cached(preset.hub_id)
+            local = resolve_model(preset.name, preset.kind)
+            row["local_copy"] = local.location if local.is_local else None
         rows.append(row)
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -47,6 +52,9 @@ def list_command(as_json: bool) -> None:
         aliases = f" (aliases: {', '.join(row['aliases'])})" if row["aliases"] else ""
         click.echo(f"{row['kind']:<12} {row['name']:<8} {row['hub_id']}  [{mark}]{aliases}")
         click.echo(f"{'':<21} {row['description']}; licence: {row['licence']}")
+        if row["scores"]:
+            scores = ", ".join(f"{k} {v:g}" for k, v in row["scores"].items())
+            click.echo(f"{'':<21} {scores} ({row['scores_source']})")
     click.echo(
         "summary also accepts: extractive (offline, no weights), auto (default model, else extractive)"
     )
@@ -54,13 +62,26 @@ def list_command(as_json: bool) -> None:
 
 @models_group.command("download")
 @click.argument("names", nargs=-1)
+@click.option(
+    "--from", "from_", metavar="ZIP",
+    help="For a Marian-zip preset (quality): install from this file or URL instead of the preset's URL.",
+)  # fmt: skip
 @friendly_errors
-def download_command(names: tuple[str, ...]) -> None:
+def download_command(names: tuple[str, ...], from_: str | None) -> None:
     """Download NAMES (presets or hub ids; default: the default models) into the Hugging Face cache.
 
     Copy the cache folder (HF_HOME, default ~/.cache/huggingface) to an offline machine and set
-    HF_HUB_OFFLINE=1 there.
+    HF_HUB_OFFLINE=1 there. Marian-zip presets (quality) are fetched, checked and converted once.
     """
+    found = {n: get_preset(n, "translation") for n in names}
+    native = list({p.name: p for p in found.values() if p is not None and p.is_native}.values())
+    if from_ is not None and len(native) != 1:
+        raise click.UsageError("--from needs exactly one Marian-zip preset, e.g. 'models download quality'")
+    for preset in native:
+        _install_native(preset, from_)
+    names = tuple(n for n, p in found.items() if p is None or not p.is_native)
+    if native and not names:
+        return
     from huggingface_hub import snapshot_download
 
     targets = [_hub_id(n) for n in names] or [
@@ -77,6 +98,33 @@ def download_command(names: tuple[str, ...]) -> None:
                 hint="check the network connection and the name; unset HF_HUB_OFFLINE to download",
             ) from exc
         click.echo(path)
+
+
+def _install_native(preset: Preset, source: str | None) -> None:
+    import importlib.util
+    import sys
+
+    from ..models.marian_native import install_preset
+
+    click.echo(f"installing {preset.name} from {source or preset.url} ...", err=True)
+    with click.progressbar(length=preset.size or 0, label=preset.name, file=sys.stderr) as bar:
+        last = [0]
+
+        def progress(done: int, total: int | None) -> None:
+            bar.length = total or bar.length
+            bar.update(done - last[0])
+            last[0] = done
+
+        folder = install_preset(preset, source=source, progress=progress)
+    manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
+    checked = "verified" if manifest["verified_sha256"] else "not verified: the preset records no checksum"
+    click.echo(f"sha256 {manifest['sha256']} ({checked}); licence: {manifest['licence']}", err=True)
+    if importlib.util.find_spec("ctranslate2") is not None:
+        from ..models.ct2 import convert_model
+
+        click.echo(f"converting {preset.name} for CTranslate2 ...", err=True)
+        convert_model(preset.name, "translation")
+    click.echo(str(folder))
 
 
 def _hub_id(name: str) -> str:

@@ -22,6 +22,7 @@ from typing import Any
 
 from ..errors import BackendUnavailableError, GenerationError, ModelUnavailableError
 from .base import GenerationSettings
+from .marian_native import NATIVE_SUBDIR
 from .resolve import ResolvedModel, is_offline, offline_hint, resolve_model
 
 __all__ = ["CTranslate2Model", "cache_root", "convert_model", "resolve_compute_type", "thread_layout"]
@@ -207,6 +208,10 @@ def _file_lock(path: Path) -> Iterator[None]:
 
 
 def _convert_into(source: Path, out: Path, quantization: str) -> None:
+    native = source / NATIVE_SUBDIR
+    if (native / "decoder.yml").is_file():
+        _convert_marian_native(native, out, quantization)
+        return
     try:
         import torch  # noqa: F401 - the converter needs it; fail with a clear message instead
         from ctranslate2.converters import TransformersConverter
@@ -227,6 +232,24 @@ def _convert_into(source: Path, out: Path, quantization: str) -> None:
         raise BackendUnavailableError(
             f"CTranslate2 cannot convert {source}: {exc}", hint="use --backend transformers for this model"
         ) from exc
+
+
+def _convert_marian_native(native: Path, out: Path, quantization: str) -> None:
+    """Installed Marian-zip presets keep their original files: CTranslate2's OPUS-MT converter reads them."""
+    from ctranslate2.converters import OpusMTConverter
+
+    try:
+        OpusMTConverter(str(native)).convert(str(out), quantization=quantization, force=True)
+    except (ValueError, KeyError, NotImplementedError, RuntimeError, OSError) as exc:
+        raise BackendUnavailableError(
+            f"CTranslate2 cannot convert {native}: {exc}", hint="use --backend transformers for this model"
+        ) from exc
+    # Our tokenizer appends </s> itself, as transformers' MarianTokenizer does; the converter's config
+    # would make CTranslate2 add a second one.
+    config_path = out / "config.json"
+    config = _read_json(config_path)
+    config["add_source_eos"] = False
+    config_path.write_text(json.dumps(config, indent=2), "utf-8")
 
 
 def fix_tie_flag(config: Any) -> None:

@@ -103,11 +103,27 @@ def resolve_model(spec: str, kind: str) -> ResolvedModel:
     if local is not None:
         logger.debug("model %s found in models dir: %s", hub_id, local)
         return ResolvedModel(spec, kind, str(local), "path", preset)
+    if preset is not None and preset.is_native:
+        return _native(spec, kind, preset)
     if preset is not None:
         return ResolvedModel(spec, kind, preset.hub_id, "preset", preset)
     if _HUB_ID.match(spec):
         return ResolvedModel(spec, kind, spec, "hub", None)
     raise UnknownPresetError(f"unknown {kind} model {spec!r}", hint=_choices(kind))
+
+
+def _native(spec: str, kind: str, preset: Preset) -> ResolvedModel:
+    """A Marian-zip preset is not on the hub: it must have been installed by ``models download``."""
+    from .marian_native import installed_folder
+
+    folder = installed_folder(preset)
+    if folder is None:
+        raise ModelUnavailableError(
+            f"{kind} model {preset.name!r} is not installed yet",
+            hint=f"run 'summarizer models download {preset.name}' once (it fetches and converts the model), "
+            f"or 'summarizer models download {preset.name} --from ZIP' with a copy of {preset.url}",
+        )
+    return ResolvedModel(spec, kind, str(folder), "path", preset)
 
 
 def _preset_by_hub_id(hub_id: str, kind: str) -> Preset | None:
