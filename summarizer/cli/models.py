@@ -106,7 +106,10 @@ def _install_native(preset: Preset, source: str | None) -> None:
 
     from ..models.marian_native import install_preset
 
-    click.echo(f"installing {preset.name} from {source or preset.url} ...", err=True)
+    if installed_folder(preset) is not None:
+        click.echo(f"{preset.name} is already installed", err=True)
+    else:
+        click.echo(f"installing {preset.name} from {source or preset.url} ...", err=True)
     with click.progressbar(length=preset.size or 0, label=preset.name, file=sys.stderr) as bar:
         last = [0]
 
