@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .archives import DEFAULT_MAX_ARCHIVE_BYTES, DEFAULT_MAX_RATIO, ArchiveLimits
 from .sources import (
     DEFAULT_MAX_FILE_BYTES,
     Article,
@@ -28,11 +29,13 @@ from .sources import (
 )
 from .store import FileState, OutputStore, job_key
 
-__all__ = ["ENGINES", "BatchOptions", "BatchSummary", "run_batch_job"]
+__all__ = ["ENGINES", "LANGUAGES", "BatchOptions", "BatchSummary", "run_batch_job"]
 
 logger = logging.getLogger(__name__)
 
 ENGINES = ("local", "ray")
+#: What language detection can answer (``und``: undetermined), hence what ``languages`` may list.
+LANGUAGES = ("id", "ms", "en", "und")
 
 
 @dataclass(frozen=True)
@@ -52,11 +55,23 @@ class BatchOptions:
     batch_size: int = 16
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     pipeline: dict[str, Any] = field(default_factory=dict)
+    #: Only articles detected in these languages go to the models; empty: all.
+    languages: tuple[str, ...] = ()
+    max_archive_bytes: int = DEFAULT_MAX_ARCHIVE_BYTES
+    max_archive_ratio: float = DEFAULT_MAX_RATIO
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "src", Path(self.src))
         object.__setattr__(self, "dst", Path(self.dst))
         object.__setattr__(self, "globs", tuple(self.globs))
+        languages = tuple(dict.fromkeys(lang.strip().lower() for lang in self.languages))
+        object.__setattr__(self, "languages", languages)
+        unknown = [lang for lang in languages if lang not in LANGUAGES]
+        if unknown:
+            raise ValueError(
+                f"unknown language {unknown[0]!r}; detection tells apart: {', '.join(LANGUAGES)}"
+            )
+        self.archive_limits()  # validates them
         if self.engine not in ENGINES:
             raise ValueError(f"engine must be one of {ENGINES}, not {self.engine!r}")
         if (
@@ -75,10 +90,14 @@ class BatchOptions:
         if self.dst.exists() and not self.dst.is_dir():
             raise ValueError(f"DST {self.dst} exists and is not a folder")
 
+    def archive_limits(self) -> ArchiveLimits:
+        return ArchiveLimits(self.max_file_bytes, self.max_archive_bytes, self.max_archive_ratio)
+
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
         data["src"], data["dst"] = str(self.src), str(self.dst)
         data["globs"] = list(self.globs)
+        data["languages"] = list(self.languages)
         return data
 
 
@@ -93,10 +112,13 @@ class BatchSummary:
     interrupted: bool = False
     dst: str = ""
     errors_file: str = ""
+    #: Articles not sent to the models because their language is not in ``languages`` (this run).
+    skipped_language: int = 0
+    languages: tuple[str, ...] = ()
 
     @property
     def articles_per_minute(self) -> float:
-        done = self.processed + self.failed
+        done = self.processed + self.failed + self.skipped_language
         return 60.0 * done / self.seconds if self.seconds > 0 else 0.0
 
     @property
@@ -106,8 +128,13 @@ class BatchSummary:
 
     def line(self) -> str:
         text = (
-            f"processed {self.processed}, skipped {self.skipped}, failed {self.failed} "
-            f"in {self.seconds:.1f} s ({self.articles_per_minute:.1f} articles/min)"
+            f"processed {self.processed}, skipped {self.skipped}, failed {self.failed}"
+            + (
+                f", skipped_language {self.skipped_language} (not {'/'.join(self.languages)})"
+                if self.languages
+                else ""
+            )
+            + f" in {self.seconds:.1f} s ({self.articles_per_minute:.1f} articles/min)"
         )
         if self.failed:
             text += f"; errors: {self.errors_file}"
@@ -116,6 +143,7 @@ class BatchSummary:
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
         data["articles_per_minute"] = round(self.articles_per_minute, 2)
+        data["languages"] = list(self.languages)
         return data
 
 
@@ -132,7 +160,10 @@ class _Run:
         self.stop = threading.Event()
         self.open: dict[str, FileState] = {}
         self.inflight: dict[str, tuple[FileState, Article]] = {}
-        self.processed = self.skipped = self.failed = 0
+        self.processed = self.skipped = self.failed = self.skipped_language = 0
+        self.limits = ArchiveLimits(
+            options.max_file_bytes, options.max_archive_bytes, options.max_archive_ratio
+        )
         self.show_progress = progress
         self.bar: Any = None
 
@@ -156,7 +187,10 @@ class _Run:
                 continue
             state = self.store.open_file(file.rel)
             self.open[file.rel] = state
-            for item in read_articles(file, text_field=o.text_field, max_file_bytes=o.max_file_bytes):
+            items = read_articles(
+                file, text_field=o.text_field, max_file_bytes=o.max_file_bytes, archive_limits=self.limits
+            )
+            for item in items:
                 if self.stop.is_set():
                     return  # the half-read file stays open: its parts are kept for the resume
                 if isinstance(item, SourceError):
@@ -165,7 +199,7 @@ class _Run:
                     continue
                 key = job_key(item.content_hash, self.models, self.settings)
                 state.expect(item.id, key)
-                if self.store.is_done(state, item.id, key):
+                if self.store.is_done(state, item.id, key, languages=o.languages):
                     self.skipped += 1
                     self._tick()
                     continue
@@ -187,7 +221,10 @@ class _Run:
         for i, article_id in enumerate(rows["id"]):
             state, article = self.inflight.pop(article_id)
             entry = self._entry(article)
-            if rows["result"][i]:
+            skipped_as = rows["language"][i] if "language" in rows else ""
+            if skipped_as:
+                entry.update(status="skipped_language", language=skipped_as)
+            elif rows["result"][i]:
                 result = json.loads(rows["result"][i])
                 if article.warnings:
                     result["warnings"] = [w.to_dict() for w in article.warnings] + result.get("warnings", [])
@@ -214,6 +251,8 @@ class _Run:
             self.store.write_part(state, entry)
         if entry["status"] == "ok":
             self.processed += 1
+        elif entry["status"] == "skipped_language":
+            self.skipped_language += 1
         else:
             self.failed += 1
             self.store.record_error(entry)
@@ -226,7 +265,7 @@ class _Run:
             self.open.pop(state.rel, None)
 
     def _entry(self, article: Article) -> dict[str, Any]:
-        return {
+        entry = {
             "id": article.id,
             "source": article.source,
             "index": article.index,
@@ -236,6 +275,9 @@ class _Run:
             "models": self.models,
             "settings": self.settings,
         }
+        if article.url is not None or article.date is not None:
+            entry.update(url=article.url, date=article.date)
+        return entry
 
     def _error_entry(self, error: SourceError) -> dict[str, Any]:
         return {
@@ -266,7 +308,10 @@ class _Run:
 
         o = self.options
         total = sum(
-            count_articles(f, text_field=o.text_field, max_file_bytes=o.max_file_bytes) for f in self.files()
+            count_articles(
+                f, text_field=o.text_field, max_file_bytes=o.max_file_bytes, archive_limits=self.limits
+            )
+            for f in self.files()
         )
         self.bar = tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
 
@@ -356,6 +401,8 @@ def run_batch_job(
         interrupted=run.stop.is_set(),
         dst=str(run.store.dst),
         errors_file=str(run.store.errors_path),
+        skipped_language=run.skipped_language,
+        languages=options.languages,
     )
     run.store.end(
         {
@@ -381,7 +428,8 @@ def _make_engine(options: BatchOptions, pipeline_options: dict[str, Any]) -> Any
             address=options.ray_address,
             actors=options.ray_actors,
             batch_size=options.batch_size,
+            languages=options.languages,
         )
     from .local import LocalEngine
 
-    return LocalEngine(pipeline_options, options.full, options.length)
+    return LocalEngine(pipeline_options, options.full, options.length, languages=options.languages)

@@ -16,7 +16,7 @@ __all__ = ["RESULT_COLUMNS", "BatchProcessor", "LocalEngine", "articles_to_batch
 logger = logging.getLogger(__name__)
 
 #: Columns of what :class:`BatchProcessor` returns: plain strings, so Arrow (Ray) never guesses a schema.
-RESULT_COLUMNS = ("id", "result", "error_code", "error_message", "error_hint")
+RESULT_COLUMNS = ("id", "result", "error_code", "error_message", "error_hint", "language")
 
 
 def articles_to_batch(articles: Sequence[Article]) -> dict[str, list[str]]:
@@ -32,19 +32,25 @@ class BatchProcessor:
     """Turn a batch of articles into results with ONE Pipeline (one model load) per instance.
 
     ``__call__`` takes columns ``id``, ``text``, ``format`` and returns :data:`RESULT_COLUMNS`;
-    ``result`` is ``ArticleResult.to_dict()`` as JSON, or ``""`` with the error columns set.
+    ``result`` is ``ArticleResult.to_dict()`` as JSON, or ``""`` with the error columns set, or
+    ``""`` with ``language`` set when ``languages`` leaves the article out (no model time spent).
     All articles of a batch go through ``Pipeline.run_batch`` together, so their sentences share
     model calls. The same class runs locally and as a Ray Data actor.
     """
 
     def __init__(
-        self, pipeline_options: Mapping[str, Any], full: bool = False, length: str | None = None
+        self,
+        pipeline_options: Mapping[str, Any],
+        full: bool = False,
+        length: str | None = None,
+        languages: Iterable[str] = (),
     ) -> None:
         from ..pipeline import Pipeline, PipelineOptions
 
         self.pipeline = Pipeline(options=PipelineOptions(**pipeline_options))
         self.full = full
         self.length = length
+        self.languages = frozenset(languages)
         self._loaded = False
 
     def _load(self) -> None:
@@ -60,11 +66,15 @@ class BatchProcessor:
         formats = [str(v) for v in batch["format"]]
         out: dict[str, list[str]] = {name: [""] * len(ids) for name in RESULT_COLUMNS}
         out["id"] = ids
-        if any(t.strip() for t in texts):
+        if self.languages:
+            for i, language in enumerate(self._left_out(texts, formats)):
+                out["language"][i] = language or ""
+        todo = [i for i in range(len(ids)) if not out["language"][i]]
+        if any(texts[i].strip() for i in todo):
             self._load()
         # run_batch takes one input format; groups keep sentence sharing within each format.
-        for fmt in dict.fromkeys(formats):
-            rows = [i for i, f in enumerate(formats) if f == fmt]
+        for fmt in dict.fromkeys(formats[i] for i in todo):
+            rows = [i for i in todo if formats[i] == fmt]
             for i, result in zip(rows, self._run([texts[i] for i in rows], fmt), strict=True):
                 if isinstance(result, BaseException):
                     out["error_code"][i] = error_code(result)
@@ -72,6 +82,25 @@ class BatchProcessor:
                     out["error_hint"][i] = getattr(result, "hint", None) or ""
                 else:
                     out["result"][i] = json.dumps(result.to_dict(), ensure_ascii=False)
+        return out
+
+    def _left_out(self, texts: list[str], formats: list[str]) -> list[str | None]:
+        """The detected language of each article that ``languages`` leaves out, else None.
+
+        Cleaning first (as the pipeline does) so that menus and markup do not sway detection.
+        Articles that fail cleaning go on to the pipeline, which reports their error.
+        """
+        from ..text import clean_article
+
+        out: list[str | None] = []
+        for text, fmt in zip(texts, formats, strict=True):
+            try:
+                clean = clean_article(text, format=fmt)
+            except SummarizerError:
+                out.append(None)
+                continue
+            language = clean.language
+            out.append(language if clean.text.strip() and language not in self.languages else None)
         return out
 
     def _run(self, texts: list[str], fmt: str) -> list[Any]:
@@ -92,8 +121,14 @@ class LocalEngine:
 
     name = "local"
 
-    def __init__(self, pipeline_options: Mapping[str, Any], full: bool, length: str | None) -> None:
-        self._args = (dict(pipeline_options), full, length)
+    def __init__(
+        self,
+        pipeline_options: Mapping[str, Any],
+        full: bool,
+        length: str | None,
+        languages: Iterable[str] = (),
+    ) -> None:
+        self._args = (dict(pipeline_options), full, length, tuple(languages))
         self._processor: BatchProcessor | None = None
 
     def process(

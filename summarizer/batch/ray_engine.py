@@ -51,6 +51,7 @@ class RayEngine:
         actors: int | None = None,
         batch_size: int = 16,
         window: int = DEFAULT_WINDOW,
+        languages: Iterable[str] = (),
     ) -> None:
         ray = _import_ray()
         self._ray = ray
@@ -76,7 +77,12 @@ class RayEngine:
         self.actors = actors or (gpus if gpus else max(1, cpus // 2))
         self.batch_size = batch_size
         self.window = window
-        self._constructor = {"pipeline_options": dict(pipeline_options), "full": full, "length": length}
+        self._constructor = {
+            "pipeline_options": dict(pipeline_options),
+            "full": full,
+            "length": length,
+            "languages": tuple(languages),
+        }
         logger.info(
             "Ray engine: %d actor(s), %s", self.actors, f"{gpus} GPU(s)" if gpus else f"{cpus} CPU(s)"
         )

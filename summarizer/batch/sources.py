@@ -3,7 +3,8 @@
 Each article gets a stable id: the file's path relative to SRC (POSIX slashes), plus ``#N`` for the
 N-th record (0-based) of a .json array, .jsonl or .csv file. Problems that belong to a file or a
 record (binary, too large, bad JSON, no text field) come out as :class:`SourceError` items in place,
-so one bad file never stops the batch.
+so one bad file never stops the batch. Archives (WARC, .zip, .tar.gz, .gz) are read by
+:mod:`.archives` and :mod:`.warc`; their ids are described there.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import SummarizerError
 from ..results import ResultWarning
@@ -39,6 +40,9 @@ __all__ = [
     "iter_files",
     "read_articles",
 ]
+
+if TYPE_CHECKING:
+    from .archives import ArchiveLimits
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +87,9 @@ class Article:
     content_hash: str
     record_id: str | None = None
     warnings: tuple[ResultWarning, ...] = field(default=())
+    #: Where a web-archive record came from (metadata only, never a path).
+    url: str | None = None
+    date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,6 +116,8 @@ def iter_files(src: Path, *, globs: Iterable[str] = (), exclude: Iterable[Path] 
     ``src``. ``globs`` are fnmatch patterns on the relative path (``*`` also crosses folders).
     ``exclude`` folders (e.g. DST nested in SRC) are skipped entirely.
     """
+    from .archives import archive_kind
+
     root = Path(os.path.realpath(src))
     skipped = {os.path.realpath(p) for p in exclude}
     patterns = tuple(globs)
@@ -124,7 +133,7 @@ def iter_files(src: Path, *, globs: Iterable[str] = (), exclude: Iterable[Path] 
         for name in sorted(filenames):
             full = Path(dirpath, name)
             rel = full.relative_to(root).as_posix()
-            kind = SUPPORTED_SUFFIXES.get(full.suffix.lower())
+            kind = SUPPORTED_SUFFIXES.get(full.suffix.lower()) or archive_kind(name)
             if kind is None or (patterns and not any(fnmatch(rel, p) or fnmatch(name, p) for p in patterns)):
                 continue
             yield _inspect(full, rel, kind, root)
@@ -147,11 +156,25 @@ def _inspect(full: Path, rel: str, kind: str, root: Path) -> SourceFile:
 
 
 def read_articles(
-    file: SourceFile, *, text_field: str | None = None, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    file: SourceFile,
+    *,
+    text_field: str | None = None,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    archive_limits: ArchiveLimits | None = None,
 ) -> Iterator[Article | SourceError]:
-    """Articles (and errors in place) of one file, streamed record by record for .jsonl and .csv."""
+    """Articles (and errors in place) of one file, streamed record by record for .jsonl and .csv.
+
+    Archives (WARC, zip, tar, gz) are read by :mod:`.archives`; ``max_file_bytes`` then limits
+    each member's uncompressed size, and ``archive_limits`` the rest.
+    """
     if file.problem is not None:
         yield _file_error(file, *file.problem)
+        return
+    from .archives import ARCHIVE_KINDS, ArchiveLimits, read_archive
+
+    if file.kind in ARCHIVE_KINDS:
+        limits = archive_limits or ArchiveLimits(max_member_bytes=max_file_bytes)
+        yield from read_archive(file, text_field=text_field, limits=limits)
         return
     if file.size > max_file_bytes:
         yield _file_error(
@@ -178,12 +201,22 @@ def read_articles(
 
 
 def count_articles(
-    file: SourceFile, *, text_field: str | None = None, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    file: SourceFile,
+    *,
+    text_field: str | None = None,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    archive_limits: ArchiveLimits | None = None,
 ) -> int:
     """How many items :func:`read_articles` yields (single-article files are not opened)."""
-    if file.kind in ("text", "html") or file.problem is not None or file.size > max_file_bytes:
+    archive = file.kind not in SUPPORTED_SUFFIXES.values()
+    if file.problem is not None or (
+        not archive and (file.kind in ("text", "html") or file.size > max_file_bytes)
+    ):
         return 1
-    return sum(1 for _ in read_articles(file, text_field=text_field, max_file_bytes=max_file_bytes))
+    items = read_articles(
+        file, text_field=text_field, max_file_bytes=max_file_bytes, archive_limits=archive_limits
+    )
+    return sum(1 for _ in items)
 
 
 # -- formats -------------------------------------------------------------------------------------

@@ -13,7 +13,8 @@ done, the parts are merged into ``<rel>.json`` in one atomic replace and then de
 moment therefore leaves only complete JSON files, and no finished article is ever lost.
 
 Resume: an article is skipped when a part or the existing ``<rel>.json`` holds a successful entry
-with the same key (content hash + model ids + settings). Failed articles are always retried.
+with the same key (content hash + model ids + settings). Failed articles are always retried. An
+article left out by ``--language`` counts as done while its language is still left out.
 """
 
 from __future__ import annotations
@@ -111,6 +112,8 @@ class FileState:
     old_ids: list[str] = field(default_factory=list)
     old_keys: dict[str, str] = field(default_factory=dict)
     part_keys: dict[str, str] = field(default_factory=dict)
+    #: Article id -> detected language, for entries finished as ``skipped_language``.
+    skipped_as: dict[str, str] = field(default_factory=dict)
 
     def expect(self, article_id: str, key: str | None) -> None:
         self.ids.append(article_id)
@@ -221,19 +224,27 @@ class OutputStore:
             for entry in old.get("articles", []):
                 if isinstance(entry, dict) and isinstance(entry.get("id"), str):
                     state.old_ids.append(entry["id"])
-                    if entry.get("status") == "ok" and entry.get("key"):
+                    if _is_finished(entry):
                         state.old_keys[entry["id"]] = entry["key"]
+                        _note_skip(state, entry)
         part_dir = self._part_dir(rel)
         if part_dir.is_dir():
             for part in part_dir.glob("*.json"):
                 entry = _load_json(part)
-                if isinstance(entry, dict) and entry.get("status") == "ok" and entry.get("key"):
+                if _is_finished(entry):
                     state.part_keys[entry["id"]] = entry["key"]
+                    _note_skip(state, entry)
         return state
 
-    def is_done(self, state: FileState, article_id: str, key: str) -> bool:
-        """True when a successful output with this key exists (never with --force)."""
+    def is_done(self, state: FileState, article_id: str, key: str, languages: tuple[str, ...] = ()) -> bool:
+        """True when a successful output with this key exists (never with --force).
+
+        An article skipped for its language is done only while ``languages`` still leaves it out.
+        """
         if self.force:
+            return False
+        skipped_as = state.skipped_as.get(article_id)
+        if skipped_as is not None and (not languages or skipped_as in languages):
             return False
         if state.part_keys.get(article_id) == key:
             state.dirty = True  # finished in a killed run: still needs merging
@@ -308,12 +319,31 @@ class OutputStore:
             part_dir.rmdir()
 
 
+def _is_finished(entry: Any) -> bool:
+    return (
+        isinstance(entry, dict)
+        and isinstance(entry.get("id"), str)
+        and entry.get("status") in ("ok", "skipped_language")
+        and bool(entry.get("key"))
+    )
+
+
+def _note_skip(state: FileState, entry: Mapping[str, Any]) -> None:
+    if entry.get("status") == "skipped_language":
+        state.skipped_as[entry["id"]] = str(entry.get("language") or "und")
+    else:
+        state.skipped_as.pop(entry["id"], None)
+
+
 def render_text(entries: list[Mapping[str, Any]], *, multi: bool) -> str:
     """The readable English of a file's articles (``--full``)."""
     blocks = []
     for entry in entries:
         head = f"# {entry.get('id')}\n\n" if multi else ""
         result = entry.get("result")
+        if entry.get("status") == "skipped_language":
+            blocks.append(f"{head}[skipped: the article looks {entry.get('language')}]")
+            continue
         if entry.get("status") != "ok" or not isinstance(result, dict):
             message = (entry.get("error") or {}).get("message", "failed")
             blocks.append(f"{head}[failed: {message}]")

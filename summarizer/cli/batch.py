@@ -54,7 +54,30 @@ from .options import model_options
     type=click.FloatRange(min=0, min_open=True),
     default=256.0,
     show_default=True,
-    help="Larger input files are recorded as failed, not read.",
+    help="Larger input files are recorded as failed, not read. Inside archives (.zip, .tar.gz, .gz, "
+    "WARC) this limits each member's or record's uncompressed size.",
+)
+@click.option(
+    "--max-archive-gb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=32.0,
+    show_default=True,
+    help="Stop reading an archive after this many uncompressed GB (the rest is recorded as failed).",
+)
+@click.option(
+    "--max-ratio",
+    type=click.FloatRange(min=1, min_open=True),
+    default=200.0,
+    show_default=True,
+    help="Archive members that inflate more than this many times are refused as compression bombs.",
+)
+@click.option(
+    "--language",
+    "languages",
+    multiple=True,
+    type=click.Choice(["id", "ms", "en", "und"], case_sensitive=False),
+    help="Only summarise articles detected in this language (und: undetermined); the others are "
+    "recorded as skipped_language. Repeatable. Default: all.",
 )
 @click.option(
     "-q", "--quiet", is_flag=True, help="No progress bar or logs (for cron); the summary still prints."
@@ -74,11 +97,17 @@ def batch_command(
     ray_actors: int | None,
     batch_size: int,
     max_file_mb: float,
+    max_archive_gb: float,
+    max_ratio: float,
+    languages: tuple[str, ...],
     quiet: bool,
     verbose: int,
     **models: object,
 ) -> None:
     """Summarise and translate every article under SRC into DST (mirrored, one JSON per input file).
+
+    Archives are read too: WARC/ARC web archives (one article per HTML page), .zip, .tar(.gz) and
+    single-file .gz (each member like a loose file); one JSON per archive.
 
     Re-running the same command resumes: finished articles are skipped. Exit code 0 when all
     succeeded, 1 when some failed (see DST/errors.jsonl), 2 on usage errors, 130 when interrupted.
@@ -104,6 +133,9 @@ def batch_command(
             ray_actors=ray_actors,
             batch_size=batch_size,
             max_file_bytes=max(1, int(max_file_mb * 1024 * 1024)),
+            max_archive_bytes=max(1, int(max_archive_gb * 1024**3)),
+            max_archive_ratio=max_ratio,
+            languages=languages,
             pipeline=_fields(pipe.options),
         )
     except ValueError as exc:
