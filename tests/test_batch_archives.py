@@ -335,3 +335,84 @@ def test_language_option_is_validated(tmp_path):
     (tmp_path / "src").mkdir()
     with pytest.raises(ValueError, match="unknown language 'fr'"):
         _options(tmp_path / "src", tmp_path / "out", languages=("fr",))
+
+
+# -- kill -9 in the middle of an archive, then resume (real tiny Marian, real subprocess) ------------
+
+
+@pytest.fixture(scope="module")
+def paced_marian(tiny_marian, tmp_path_factory) -> Path:
+    from batch_support import quick_marian
+
+    return quick_marian(tiny_marian, tmp_path_factory.mktemp("paced-marian"), min_new_tokens=12)
+
+
+@pytest.mark.slow
+def test_sigkill_mid_warc_then_resume(tmp_path, paced_marian):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    pages = 10
+    src, dst = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    records = [_crawl_records()[1]]  # a request record first: indexes are not article counts
+    records += [
+        warc_record("response", f"https://berita.id/{i}", http_response(html_page(f"Berita {i}", berita(i))))
+        for i in range(pages)
+    ]
+    (src / "crawl.warc.gz").write_bytes(gzip_members(records))
+    cmd = [
+        sys.executable, "-m", "summarizer", "batch", str(src), str(dst), "--quiet", "--batch-size", "2",
+        "--summary-model", "extractive", "--translation-model", str(paced_marian), "--no-guard",
+    ]  # fmt: skip
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 180
+    while len(list((dst / ".summarizer-batch" / "parts").glob("*/*.json"))) < 3:
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "no part file appeared in time"
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+
+    before = {}
+    for part in (dst / ".summarizer-batch" / "parts").glob("*/*.json"):
+        entry = json.loads(part.read_text("utf-8"))  # every part is complete JSON
+        before[entry["id"]] = entry
+    assert 3 <= len(before) < pages
+    assert not (dst / "crawl.warc.gz.json").exists()  # merged only when every article is done
+
+    second = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert second.returncode == 0, second.stderr
+    assert second.stdout.startswith(f"processed {pages - len(before)}, skipped {len(before)}, failed 0")
+    entries = json.loads((dst / "crawl.warc.gz.json").read_text("utf-8"))["articles"]
+    assert [e["id"] for e in entries] == [f"crawl.warc.gz#{i + 1}" for i in range(pages)]
+    assert all(e["status"] == "ok" and e["url"] == f"https://berita.id/{i}" for i, e in enumerate(entries))
+    by_id = {e["id"]: e for e in entries}
+    assert all(by_id[k] == v for k, v in before.items())  # finished work kept, not redone
+    assert not list((dst / ".summarizer-batch" / "parts").glob("*/*"))
+
+
+def test_cli_language_option_and_summary_line(tmp_path, fake_mt):
+    from click.testing import CliRunner
+
+    from summarizer.cli import main
+
+    src, dst = tmp_path / "src", tmp_path / "out"
+    _crawl(src)
+    args = [
+        "batch",
+        str(src),
+        str(dst),
+        "--quiet",
+        "--summary-model",
+        "extractive",
+        "--translation-model",
+        "fake/mt",
+    ]
+    result = CliRunner().invoke(main, [*args, "--language", "ID", "--no-guard"])
+    assert result.exit_code == 1, result.output  # the unsafe zip member failed
+    assert result.stdout.startswith("processed 4, skipped 0, failed 1, skipped_language 1 (not id) in ")
+    bad = CliRunner().invoke(main, [*args, "--language", "fr"])
+    assert bad.exit_code == 2 and "fr" in bad.output
