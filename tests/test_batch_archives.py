@@ -121,6 +121,18 @@ def test_oversized_warc_record_and_warc_bomb(tmp_path):
     assert items["bom.warc.gz"].code == "compression_bomb" and "--max-ratio" in items["bom.warc.gz"].hint
 
 
+def test_arc_files_are_read_too(tmp_path):
+    # ARC v1 (Internet Archive's format before WARC): a filedesc record, then one line per record.
+    head = b"1 0 tes\nURL IP-address Archive-date Content-type Archive-length\n"
+    filedesc = b"filedesc://t.arc 0.0.0.0 20240301100000 text/plain %d\n" % len(head) + head + b"\n"
+    page = http_response(html_page("Arsip", berita(1)))
+    record = b"http://berita.id/lama 1.2.3.4 20240301100000 text/html %d\n" % len(page) + page + b"\n"
+    (tmp_path / "t.arc.gz").write_bytes(gzip_members([filedesc, record]))
+    items = _items(tmp_path)
+    assert list(items) == ["t.arc.gz#1"]
+    assert (items["t.arc.gz#1"].url, items["t.arc.gz#1"].date) == ("http://berita.id/lama", "20240301100000")
+
+
 def test_latin1_page_declared_in_the_header(tmp_path):
     page = html_page("Kafe", "Kafe milik René di Ubud ramai. " + berita(1)).decode().encode("cp1252")
     record = warc_record(
