@@ -190,6 +190,10 @@ def test_zip_members_read_as_files_and_hostile_members_refused(tmp_path):
         "ekspor.zip!tautan.txt": "unsafe_member",
     }
     assert not (tmp_path.parent / "keluar.txt").exists()
+    counts = {}
+    file = next(iter_files(tmp_path))
+    list(read_articles(file, on_skipped=counts.update))
+    assert counts == {"unsupported_member": 1}  # foto.png
 
 
 def test_uncompressed_limits_per_member_and_per_archive(tmp_path):
@@ -310,6 +314,10 @@ def test_batch_writes_one_json_per_archive_with_urls(tmp_path, fake_mt):
     assert sorted(p.name for p in dst.glob("*.json")) == ["crawl.warc.gz.json", "ekspor.zip.json"]
     crawl = json.loads((dst / "crawl.warc.gz.json").read_text("utf-8"))
     assert crawl["source"] == "crawl.warc.gz"
+    # Records that are not articles are not silently dropped: counted by reason.
+    assert crawl["not_articles"] == {
+        "not_html": 1, "request_record": 1, "status_404": 1, "warcinfo_record": 1
+    }  # fmt: skip
     entries = {e["id"]: e for e in crawl["articles"]}
     assert list(entries) == ["crawl.warc.gz#2", "crawl.warc.gz#3", "crawl.warc.gz#6", "crawl.warc.gz#7"]
     assert entries["crawl.warc.gz#3"]["url"] == "https://berita.id/b?x=../../etc"

@@ -27,7 +27,7 @@ import tarfile
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
@@ -97,15 +97,24 @@ def archive_kind(name: str) -> str | None:
 
 
 def read_archive(
-    file: SourceFile, *, text_field: str | None = None, limits: ArchiveLimits | None = None
+    file: SourceFile,
+    *,
+    text_field: str | None = None,
+    limits: ArchiveLimits | None = None,
+    on_skipped: Callable[[dict[str, int]], None] | None = None,
 ) -> Iterator[Article | SourceError]:
-    """Articles (and errors in place) of one archive file, streamed."""
+    """Articles (and errors in place) of one archive file, streamed.
+
+    What was passed over without being an article or an error (request records, images, 404s,
+    members of other types) is counted by reason, logged, and handed to ``on_skipped`` at the end.
+    """
     limits = limits or ArchiveLimits()
     from .warc import read_warc
 
     readers = {"warc": read_warc, "zip": _read_zip, "tar": _read_tar, "gz": _read_gz}
+    skipped: collections.Counter[str] = collections.Counter()
     try:
-        yield from readers[file.kind](file, text_field, limits)
+        yield from readers[file.kind](file, text_field, limits, skipped)
     except ArchiveStop as stop:
         yield _error(file.rel, file.rel, None, stop.code, f"{file.rel} {stop.message}", stop.hint)
     except SummarizerError as exc:
@@ -113,6 +122,11 @@ def read_archive(
     except (OSError, EOFError, zlib.error, lzma.LZMAError, tarfile.TarError, zipfile.BadZipFile) as exc:
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
         yield _error(file.rel, file.rel, None, "unreadable_archive", f"{file.rel} cannot be read: {reason}")
+    if skipped:
+        counts = dict(sorted(skipped.items()))
+        logger.info("%s: not articles: %s", file.rel, ", ".join(f"{n} {why}" for why, n in counts.items()))
+        if on_skipped is not None:
+            on_skipped(counts)
 
 
 class ArchiveStop(Exception):
@@ -280,14 +294,15 @@ def _screen(file: SourceFile, name: str, skipped: collections.Counter[str]) -> S
             file, name, ("nested_archive", "is an archive inside an archive (not followed; extract it first)")
         )
     if _member_kind(name) is None:
-        skipped["unsupported"] += 1
+        skipped["unsupported_member"] += 1
         return False
     return True
 
 
-def _read_zip(file: SourceFile, text_field: str | None, limits: ArchiveLimits) -> Iterator[Any]:
+def _read_zip(
+    file: SourceFile, text_field: str | None, limits: ArchiveLimits, skipped: collections.Counter[str]
+) -> Iterator[Any]:
     budget = _Budget(limits.max_archive_bytes)
-    skipped: collections.Counter[str] = collections.Counter()
     with zipfile.ZipFile(file.path) as archive, tempfile.TemporaryDirectory(prefix="summarizer-") as tmp:
         for info in archive.infolist():
             if info.is_dir():
@@ -323,12 +338,12 @@ def _read_zip(file: SourceFile, text_field: str | None, limits: ArchiveLimits) -
             except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as exc:
                 rid = _member_id(file.rel, info.filename)
                 yield _error(rid, file.rel, None, "unreadable_member", f"{rid} cannot be read: {exc}")
-    _log_skipped(file, skipped)
 
 
-def _read_tar(file: SourceFile, text_field: str | None, limits: ArchiveLimits) -> Iterator[Any]:
+def _read_tar(
+    file: SourceFile, text_field: str | None, limits: ArchiveLimits, skipped: collections.Counter[str]
+) -> Iterator[Any]:
     budget = _Budget(limits.max_archive_bytes)
-    skipped: collections.Counter[str] = collections.Counter()
     with (
         open(file.path, "rb") as raw,
         tempfile.TemporaryDirectory(prefix="summarizer-") as tmp,
@@ -364,7 +379,6 @@ def _read_tar(file: SourceFile, text_field: str | None, limits: ArchiveLimits) -
                     compressed=None,
                 )
                 _check_stream_ratio(file, archive.offset, counted.count, limits)
-    _log_skipped(file, skipped)
 
 
 def _check_stream_ratio(file: SourceFile, inflated: int, compressed: int, limits: ArchiveLimits) -> None:
@@ -378,7 +392,9 @@ def _check_stream_ratio(file: SourceFile, inflated: int, compressed: int, limits
         )
 
 
-def _read_gz(file: SourceFile, text_field: str | None, limits: ArchiveLimits) -> Iterator[Any]:
+def _read_gz(
+    file: SourceFile, text_field: str | None, limits: ArchiveLimits, skipped: collections.Counter[str]
+) -> Iterator[Any]:
     inner = file.rel[:-3]
     with (
         gzip.open(file.path, "rb") as opened,
@@ -395,8 +411,3 @@ def _read_gz(file: SourceFile, text_field: str | None, limits: ArchiveLimits) ->
             compressed=file.size,
             rel=file.rel,
         )
-
-
-def _log_skipped(file: SourceFile, skipped: collections.Counter[str]) -> None:
-    if skipped:
-        logger.info("%s: %d member(s) not read (unsupported file type)", file.rel, skipped["unsupported"])

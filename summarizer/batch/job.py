@@ -188,7 +188,11 @@ class _Run:
             state = self.store.open_file(file.rel)
             self.open[file.rel] = state
             items = read_articles(
-                file, text_field=o.text_field, max_file_bytes=o.max_file_bytes, archive_limits=self.limits
+                file,
+                text_field=o.text_field,
+                max_file_bytes=o.max_file_bytes,
+                archive_limits=self.limits,
+                on_skipped=state.not_articles.update,
             )
             for item in items:
                 if self.stop.is_set():

@@ -17,7 +17,7 @@ import logging
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
@@ -161,11 +161,13 @@ def read_articles(
     text_field: str | None = None,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
     archive_limits: ArchiveLimits | None = None,
+    on_skipped: Callable[[dict[str, int]], None] | None = None,
 ) -> Iterator[Article | SourceError]:
     """Articles (and errors in place) of one file, streamed record by record for .jsonl and .csv.
 
     Archives (WARC, zip, tar, gz) are read by :mod:`.archives`; ``max_file_bytes`` then limits
-    each member's uncompressed size, and ``archive_limits`` the rest.
+    each member's uncompressed size, ``archive_limits`` the rest, and ``on_skipped`` gets the
+    counts of what was not an article (e.g. ``{"request_record": 200, "not_html": 41}``).
     """
     if file.problem is not None:
         yield _file_error(file, *file.problem)
@@ -174,7 +176,7 @@ def read_articles(
 
     if file.kind in ARCHIVE_KINDS:
         limits = archive_limits or ArchiveLimits(max_member_bytes=max_file_bytes)
-        yield from read_archive(file, text_field=text_field, limits=limits)
+        yield from read_archive(file, text_field=text_field, limits=limits, on_skipped=on_skipped)
         return
     if file.size > max_file_bytes:
         yield _file_error(

@@ -112,6 +112,8 @@ class FileState:
     old_ids: list[str] = field(default_factory=list)
     old_keys: dict[str, str] = field(default_factory=dict)
     part_keys: dict[str, str] = field(default_factory=dict)
+    #: Archives: what was read but is no article, by reason (written into the output JSON).
+    not_articles: dict[str, int] = field(default_factory=dict)
     #: Article id -> detected language, for entries finished as ``skipped_language``.
     skipped_as: dict[str, str] = field(default_factory=dict)
 
@@ -300,6 +302,8 @@ class OutputStore:
         with atomic_open(json_path) as handle:
             handle.write(b'{"format_version": %d, "source": ' % FORMAT_VERSION)
             handle.write(json.dumps(state.rel, ensure_ascii=False).encode())
+            if state.not_articles:
+                handle.write(b', "not_articles": ' + _dumps(state.not_articles))
             handle.write(b', "articles": [')
             for i, entry in enumerate(entries):
                 handle.write(b"\n" if i == 0 else b",\n")

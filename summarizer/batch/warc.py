@@ -54,11 +54,12 @@ def _warcio() -> tuple[type, type[Exception]]:
     return _QuietIterator, ArchiveLoadFailed
 
 
-def read_warc(file: SourceFile, text_field: str | None, limits: ArchiveLimits) -> Iterator[Any]:
-    """HTML pages of a WARC (or ARC) file as articles; other records are counted and logged."""
+def read_warc(
+    file: SourceFile, text_field: str | None, limits: ArchiveLimits, skipped: collections.Counter[str]
+) -> Iterator[Any]:
+    """HTML pages of a WARC (or ARC) file as articles; other records are counted in ``skipped``."""
     iterator, load_failed = _warcio()
-    skipped: collections.Counter[str] = collections.Counter()
-    articles = total = 0
+    total = 0
     index = -1
     with open(file.path, "rb") as raw:
         records = iterator(raw)
@@ -92,21 +93,12 @@ def read_warc(file: SourceFile, text_field: str | None, limits: ArchiveLimits) -
                     )
                 item = _warc_item(file, index, record, limits, skipped)
                 if item is not None:
-                    articles += isinstance(item, Article)
                     yield item
         except load_failed as exc:
             first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else "invalid record"
             raise ArchiveStop(
                 "invalid_warc", f"cannot be read after record {index}: {first}", "the file may be cut short"
             ) from exc
-    if skipped:
-        logger.info(
-            "%s: %d article(s) from %d record(s); not articles: %s",
-            file.rel,
-            articles,
-            index + 1,
-            ", ".join(f"{n} {why}" for why, n in sorted(skipped.items())),
-        )
     if index < 0:
         raise ArchiveStop("empty_input", "holds no WARC records")
 
@@ -116,20 +108,20 @@ def _warc_item(
 ) -> Article | SourceError | None:
     rid = f"{file.rel}#{index}"
     if record.rec_type not in ("response", "resource"):
-        skipped[f"{record.rec_type or 'unknown'} records"] += 1
+        skipped[f"{record.rec_type or 'unknown'}_record"] += 1
         return None
     http = record.http_headers
     if record.rec_type == "response" and http is not None:
         status = http.get_statuscode()
         if status != "200":
-            skipped[f"status {status or '?'}"] += 1
+            skipped[f"status_{status or 'unknown'}"] += 1
             return None
         content_type = http.get_header("Content-Type") or ""
     else:
         content_type = record.rec_headers.get_header("Content-Type") or ""
     media = content_type.split(";")[0].strip().lower()
     if media and media not in _HTML_TYPES:
-        skipped["not HTML"] += 1
+        skipped["not_html"] += 1
         return None
     if record.length is not None and record.length > limits.max_member_bytes:
         return _error(
@@ -161,7 +153,7 @@ def _warc_item(
             "the archive was probably not fully written or downloaded",
         )
     if not media and not _looks_html(data):
-        skipped["not HTML"] += 1
+        skipped["not_html"] += 1
         return None
     try:
         text, warnings = _decode_html(data, content_type, rid)
