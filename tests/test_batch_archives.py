@@ -229,13 +229,15 @@ def test_tar_gz_jsonl_links_devices_and_traversal(tmp_path):
             (link, None),
             (device, None),
             (tarfile.TarInfo("../b.txt"), b"x"),
+            (tarfile.TarInfo("x/a.jsonl"), b"{}"),  # appended again: read once, ids stay unique
         ],
     )
     items = _items(tmp_path)
     assert sorted(items) == [
         "arsip.tar.gz!../b.txt", "arsip.tar.gz!dev.txt", "arsip.tar.gz!tautan.txt",
-        "arsip.tar.gz!x/a.jsonl#0", "arsip.tar.gz!x/a.jsonl#1",
+        "arsip.tar.gz!x/a.jsonl (copy 2)", "arsip.tar.gz!x/a.jsonl#0", "arsip.tar.gz!x/a.jsonl#1",
     ]  # fmt: skip
+    assert items["arsip.tar.gz!x/a.jsonl (copy 2)"].code == "duplicate_member"
     assert {
         items[k].code for k in ("arsip.tar.gz!../b.txt", "arsip.tar.gz!dev.txt", "arsip.tar.gz!tautan.txt")
     } == {"unsafe_member"}

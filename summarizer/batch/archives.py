@@ -284,8 +284,18 @@ def _refuse(file: SourceFile, name: str, why: tuple[str, str]) -> SourceError:
     return _error(rid, file.rel, None, why[0], f"{rid} {why[1]}; not read")
 
 
-def _screen(file: SourceFile, name: str, skipped: collections.Counter[str]) -> SourceError | bool:
+def _screen(
+    file: SourceFile, name: str, skipped: collections.Counter[str], seen: collections.Counter[str]
+) -> SourceError | bool:
     """True: read the member; False: not an input (skip quietly); an error: refuse it."""
+    # Ids must be unique: a name stored twice (tar appends, crafted zips) is read once.
+    seen[name] += 1
+    copies = seen[name]
+    if copies > 1:
+        rid = f"{_member_id(file.rel, name)} (copy {copies})"
+        return _error(
+            rid, file.rel, None, "duplicate_member", f"{rid} repeats a member name; only the first is read"
+        )
     problem = _member_problem(name)
     if problem is not None:
         return _refuse(file, name, problem)
@@ -302,7 +312,7 @@ def _screen(file: SourceFile, name: str, skipped: collections.Counter[str]) -> S
 def _read_zip(
     file: SourceFile, text_field: str | None, limits: ArchiveLimits, skipped: collections.Counter[str]
 ) -> Iterator[Any]:
-    budget = _Budget(limits.max_archive_bytes)
+    budget, seen = _Budget(limits.max_archive_bytes), collections.Counter[str]()
     with zipfile.ZipFile(file.path) as archive, tempfile.TemporaryDirectory(prefix="summarizer-") as tmp:
         for info in archive.infolist():
             if info.is_dir():
@@ -315,7 +325,7 @@ def _read_zip(
             if mode and not stat.S_ISREG(mode):
                 yield _refuse(file, info.filename, ("unsafe_member", "is not a regular file"))
                 continue
-            verdict = _screen(file, info.filename, skipped)
+            verdict = _screen(file, info.filename, skipped, seen)
             if verdict is not True:
                 if verdict is not False:
                     yield verdict
@@ -343,7 +353,7 @@ def _read_zip(
 def _read_tar(
     file: SourceFile, text_field: str | None, limits: ArchiveLimits, skipped: collections.Counter[str]
 ) -> Iterator[Any]:
-    budget = _Budget(limits.max_archive_bytes)
+    budget, seen = _Budget(limits.max_archive_bytes), collections.Counter[str]()
     with (
         open(file.path, "rb") as raw,
         tempfile.TemporaryDirectory(prefix="summarizer-") as tmp,
@@ -360,7 +370,7 @@ def _read_tar(
                 if not member.isfile():
                     yield _refuse(file, member.name, ("unsafe_member", "is not a regular file"))
                     continue
-                verdict = _screen(file, member.name, skipped)
+                verdict = _screen(file, member.name, skipped, seen)
                 if verdict is not True:
                     if verdict is not False:
                         yield verdict
