@@ -105,6 +105,12 @@ def test_corrupt_warc_keeps_what_came_before_and_reports_the_rest(tmp_path):
     items = _items(tmp_path)
     assert isinstance(items["c.warc.gz#3"], Article)
     assert items["c.warc.gz"].code == "invalid_warc" and "after record 3" in items["c.warc.gz"].message
+    (tmp_path / "c.warc.gz").unlink()
+    (tmp_path / "catatan.warc").write_text("ini bukan arsip web\n" * 5, "utf-8")
+    (tmp_path / "kosong.warc.gz").write_bytes(b"")
+    items = _items(tmp_path)
+    assert items["catatan.warc"].code == "invalid_warc" and "not a WARC" in items["catatan.warc"].message
+    assert items["kosong.warc.gz"].code == "empty_input"
 
 
 def test_oversized_warc_record_and_warc_bomb(tmp_path):

@@ -96,6 +96,8 @@ def read_warc(
                     yield item
         except load_failed as exc:
             first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else "invalid record"
+            if index < 0:
+                raise ArchiveStop("invalid_warc", f"is not a WARC or ARC file ({first})") from exc
             raise ArchiveStop(
                 "invalid_warc", f"cannot be read after record {index}: {first}", "the file may be cut short"
             ) from exc
