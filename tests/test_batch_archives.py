@@ -442,5 +442,9 @@ def test_cli_language_option_and_summary_line(tmp_path, fake_mt):
     result = CliRunner().invoke(main, [*args, "--language", "ID", "--no-guard"])
     assert result.exit_code == 1, result.output  # the unsafe zip member failed
     assert result.stdout.startswith("processed 4, skipped 0, failed 1, skipped_language 1 (not id) in ")
+    # The progress bar learns an archive's articles while reading it (no second pass over the file).
+    args[2] = str(tmp_path / "out2")
+    loud = CliRunner().invoke(main, [a for a in args if a != "--quiet"])
+    assert "6/6" in loud.stderr and "6/6" not in loud.stdout
     bad = CliRunner().invoke(main, [*args, "--language", "fr"])
     assert bad.exit_code == 2 and "fr" in bad.output

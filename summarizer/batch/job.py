@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .archives import DEFAULT_MAX_ARCHIVE_BYTES, DEFAULT_MAX_RATIO, ArchiveLimits
+from .archives import ARCHIVE_KINDS, DEFAULT_MAX_ARCHIVE_BYTES, DEFAULT_MAX_RATIO, ArchiveLimits
 from .sources import (
     DEFAULT_MAX_FILE_BYTES,
     Article,
@@ -194,9 +194,12 @@ class _Run:
                 archive_limits=self.limits,
                 on_skipped=state.not_articles.update,
             )
+            uncounted = self.bar is not None and _is_archive(file)
             for item in items:
                 if self.stop.is_set():
                     return  # the half-read file stays open: its parts are kept for the resume
+                if uncounted:
+                    self.bar.total += 1
                 if isinstance(item, SourceError):
                     state.expect(item.id, None)
                     self._finish(state, self._error_entry(item), item.id)
@@ -311,11 +314,11 @@ class _Run:
         from tqdm.auto import tqdm
 
         o = self.options
+        # Archives (possibly many GB) are not read twice: their articles join the total as they come.
         total = sum(
-            count_articles(
-                f, text_field=o.text_field, max_file_bytes=o.max_file_bytes, archive_limits=self.limits
-            )
+            count_articles(f, text_field=o.text_field, max_file_bytes=o.max_file_bytes)
             for f in self.files()
+            if not _is_archive(f)
         )
         self.bar = tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
 
@@ -324,6 +327,10 @@ class _Run:
             self.bar.update(1)
             if self.failed:
                 self.bar.set_postfix(failed=self.failed, refresh=False)
+
+
+def _is_archive(file: SourceFile) -> bool:
+    return file.kind in ARCHIVE_KINDS and file.problem is None
 
 
 def _settings(options: BatchOptions, pipeline_options: Any) -> dict[str, Any]:
