@@ -211,6 +211,14 @@ def test_uncompressed_limits_per_member_and_per_archive(tmp_path):
     items = _items(tmp_path, max_file_bytes=5_000)
     assert {v.code for v in items.values()} == {"file_too_large"} and len(items) == 5
     assert "uncompressed" in items["a.zip!3.txt"].message
+    (tmp_path / "a.zip").unlink()
+    _tar(
+        tmp_path / "b.tar",
+        "w",
+        [(tarfile.TarInfo(f"{i}.txt"), berita(i).encode() * (1 + 20 * i)) for i in range(2)],
+    )
+    items = _items(tmp_path, max_file_bytes=5_000)
+    assert isinstance(items["b.tar!0.txt"], Article) and items["b.tar!1.txt"].code == "file_too_large"
 
 
 def _tar(path: Path, mode: str, members: list[tuple[tarfile.TarInfo, bytes | None]]) -> None:

@@ -197,7 +197,7 @@ def _spool(
     target: IO[bytes],
     *,
     limits: ArchiveLimits,
-    budget: _Budget,
+    budget: _Budget | None,
     compressed: int | None,
 ) -> tuple[str, str, str | None] | None:
     """Copy a member through bounded reads; a broken limit comes back as (code, message, hint)."""
@@ -207,14 +207,15 @@ def _spool(
         if not chunk:
             return None
         size += len(chunk)
-        budget.left -= len(chunk)
         if size > limits.max_member_bytes:
             return (
                 "file_too_large",
                 f"is more than {limits.max_member_bytes:,} bytes uncompressed",
                 "raise --max-file-mb",
             )
-        if budget.left < 0:
+        if budget is not None:
+            budget.left -= len(chunk)
+        if budget is not None and budget.left < 0:
             raise ArchiveStop(
                 "archive_too_large",
                 f"holds more than {limits.max_archive_bytes:,} bytes uncompressed",
@@ -238,7 +239,7 @@ def _read_member(
     *,
     text_field: str | None,
     limits: ArchiveLimits,
-    budget: _Budget,
+    budget: _Budget | None,
     compressed: int | None,
     rel: str | None = None,
 ) -> Iterator[Article | SourceError]:
@@ -333,6 +334,9 @@ def _read_zip(
             if info.flag_bits & 0x1:
                 yield _refuse(file, info.filename, ("encrypted_member", "is encrypted"))
                 continue
+            if info.file_size > limits.max_member_bytes:
+                yield _too_large(file, info.filename, info.file_size, limits)
+                continue
             try:
                 with archive.open(info) as opened:
                     yield from _read_member(
@@ -353,7 +357,7 @@ def _read_zip(
 def _read_tar(
     file: SourceFile, text_field: str | None, limits: ArchiveLimits, skipped: collections.Counter[str]
 ) -> Iterator[Any]:
-    budget, seen = _Budget(limits.max_archive_bytes), collections.Counter[str]()
+    seen = collections.Counter[str]()
     with (
         open(file.path, "rb") as raw,
         tempfile.TemporaryDirectory(prefix="summarizer-") as tmp,
@@ -362,6 +366,9 @@ def _read_tar(
         # Stream mode ("r|*"): one pass, no seeking, members in stored order.
         with tarfile.open(fileobj=counted, mode="r|*") as archive:  # type: ignore[call-overload]
             for member in archive:
+                # Whatever is skipped of a tar stream is inflated all the same to get past it: the
+                # declared sizes are checked against the limits before that happens.
+                _check_tar_stream(file, member.offset_data + member.size, limits)
                 if member.isdir():
                     continue
                 if member.issym() or member.islnk():
@@ -375,6 +382,9 @@ def _read_tar(
                     if verdict is not False:
                         yield verdict
                     continue
+                if member.size > limits.max_member_bytes:
+                    yield _too_large(file, member.name, member.size, limits)
+                    continue
                 opened = archive.extractfile(member)
                 if opened is None:
                     continue
@@ -385,13 +395,30 @@ def _read_tar(
                     Path(tmp),
                     text_field=text_field,
                     limits=limits,
-                    budget=budget,
+                    budget=None,  # the stream offsets account for it
                     compressed=None,
                 )
-                _check_stream_ratio(file, archive.offset, counted.count, limits)
+                _check_stream_ratio(archive.offset, counted.count, limits)
 
 
-def _check_stream_ratio(file: SourceFile, inflated: int, compressed: int, limits: ArchiveLimits) -> None:
+def _too_large(file: SourceFile, name: str, size: int, limits: ArchiveLimits) -> SourceError:
+    rid = _member_id(file.rel, name)
+    message = f"{rid} is {size:,} bytes uncompressed, above the limit of {limits.max_member_bytes:,}"
+    return _error(rid, file.rel, None, "file_too_large", message, "raise --max-file-mb")
+
+
+def _check_tar_stream(file: SourceFile, end: int, limits: ArchiveLimits) -> None:
+    if end > limits.max_archive_bytes:
+        raise ArchiveStop(
+            "archive_too_large",
+            f"holds more than {limits.max_archive_bytes:,} bytes uncompressed",
+            "split the archive, or raise --max-archive-gb",
+        )
+    # More than the whole compressed file could honestly hold: refused before inflating it.
+    _check_stream_ratio(end, file.size, limits)
+
+
+def _check_stream_ratio(inflated: int, compressed: int, limits: ArchiveLimits) -> None:
     # A compressed tar is one solid stream: its ratio is only known for the whole so far.
     if inflated > RATIO_FLOOR and inflated > limits.max_ratio * max(compressed, 1):
         raise ArchiveStop(
