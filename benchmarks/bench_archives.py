@@ -2,6 +2,7 @@
 
 1. Generates a .warc.gz of about ``--size-mb`` MB on disk (HTML pages of varied Indonesian-like text,
    plus request, image and redirect records as in a real crawl; some pages chunked and gzipped).
+   Above 100 MB, the first 100 MB are repeated (still a valid WARC; generating is slower than reading).
 2. Reads it as the batch does (``read_articles``: warcio, payload decoding, charset) in a fresh
    process: records/s, MB/s (compressed file and uncompressed records) and the peak RSS.
 3. Optionally (``--compare-readers``) iterates the same file with warcio and FastWARC alone.
@@ -30,6 +31,7 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+_BASE_MB = 100.0
 _VOCABULARY = (
     "pemerintah kota anggaran kelurahan tahun harga beras pasar naik persen warga jalan banjir "
     "polisi menangkap tersangka penipuan daring menteri mengatakan program dimulai pekan depan "
@@ -112,6 +114,37 @@ def generate(path: Path, size_mb: float | None, pages: int | None = None) -> dic
     return counts
 
 
+def generate_large(path: Path, size_mb: float) -> dict[str, int]:
+    """Up to 100 MB generated, then repeated (a .warc.gz is a concatenation of gzip members, so
+    copies stay valid): generating 1 GB record by record would take longer than reading it."""
+    base = min(size_mb, _BASE_MB)
+    counts = generate(path, base)
+    copies = max(1, round(size_mb / base))
+    if copies > 1:
+        end = path.stat().st_size
+        with open(path, "rb") as handle, open(path, "ab") as out:
+            for _ in range(copies - 1):
+                handle.seek(0)
+                left = end
+                while left:
+                    chunk = handle.read(min(left, 1 << 24))
+                    out.write(chunk)
+                    left -= len(chunk)
+    return {key: value * copies for key, value in counts.items()}
+
+
+def _peak_rss_mb() -> float:
+    # VmHWM starts afresh at exec; ru_maxrss would carry the parent's peak over from the fork.
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _read(path: str) -> None:
     """Child process: read like the batch does, print JSON (so the RSS is the reader's alone)."""
     sys.path.insert(0, str(ROOT))
@@ -127,7 +160,7 @@ def _read(path: str) -> None:
             else:
                 errors += 1
     seconds = time.perf_counter() - start
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss = _peak_rss_mb()
     print(
         json.dumps(
             {"seconds": seconds, "articles": articles, "errors": errors, "chars": chars, "rss_mb": rss}
@@ -219,7 +252,7 @@ def main() -> None:
         work = Path(tmp)
         path = args.keep or work / "crawl.warc.gz"
         start = time.perf_counter()
-        counts = generate(path, args.size_mb)
+        counts = generate_large(path, args.size_mb)
         size = path.stat().st_size
         took = time.perf_counter() - start
         print(
