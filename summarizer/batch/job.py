@@ -161,9 +161,7 @@ class _Run:
         self.open: dict[str, FileState] = {}
         self.inflight: dict[str, tuple[FileState, Article]] = {}
         self.processed = self.skipped = self.failed = self.skipped_language = 0
-        self.limits = ArchiveLimits(
-            options.max_file_bytes, options.max_archive_bytes, options.max_archive_ratio
-        )
+        self.limits = options.archive_limits()
         self.show_progress = progress
         self.bar: Any = None
 
