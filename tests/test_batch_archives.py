@@ -139,6 +139,19 @@ def test_arc_files_are_read_too(tmp_path):
     assert (items["t.arc.gz#1"].url, items["t.arc.gz#1"].date) == ("http://berita.id/lama", "20240301100000")
 
 
+@pytest.mark.parametrize("coding", ["Chunked", "gzip, chunked", "gzip"])
+def test_transfer_codings_warcio_leaves_alone(tmp_path, coding):
+    body = html_page("Empat", berita(4))
+    if "gzip" in coding:
+        body = gzip.compress(body)
+    if "hunked" in coding:
+        body = b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in (body[:50], body[50:])) + b"0\r\n\r\n"
+    head = f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: {coding}\r\n\r\n"
+    (tmp_path / "t.warc").write_bytes(warc_record("response", "https://b.id/t", head.encode() + body))
+    item = _items(tmp_path)["t.warc#0"]
+    assert isinstance(item, Article) and "wilayah 4" in item.text and "\r\n" not in item.text
+
+
 def test_latin1_page_declared_in_the_header(tmp_path):
     page = html_page("Kafe", "Kafe milik René di Ubud ramai. " + berita(1)).decode().encode("cp1252")
     record = warc_record(

@@ -134,6 +134,8 @@ def _warc_item(
             f"{rid} is {record.length:,} bytes, above the limit of {limits.max_member_bytes:,}",
             "raise --max-file-mb",
         )
+    if http is not None:
+        _normalise_codings(http)
     stream = record.content_stream()
     data = _bounded_read(stream, limits.max_member_bytes)
     if data is None:
@@ -177,6 +179,22 @@ def _warc_item(
         url=url,
         date=date,
     )
+
+
+def _normalise_codings(http: Any) -> None:
+    """Spellings warcio does not undo itself: ``Chunked``, ``gzip, chunked`` (gzip as transfer coding)."""
+    transfer = [
+        c.strip().lower() for c in (http.get_header("Transfer-Encoding") or "").split(",") if c.strip()
+    ]
+    if not transfer:
+        return
+    if "chunked" in transfer:
+        http.replace_header("Transfer-Encoding", "chunked")
+    else:
+        http.remove_header("Transfer-Encoding")
+    compressed = [c for c in transfer if c in ("gzip", "x-gzip", "deflate", "br")]
+    if compressed and not http.get_header("Content-Encoding"):
+        http.replace_header("Content-Encoding", compressed[0].removeprefix("x-"))
 
 
 def _looks_html(data: bytes) -> bool:
