@@ -161,6 +161,16 @@ def test_latin1_page_declared_in_the_header(tmp_path):
     # Declared latin-1 is read as windows-1252 (as browsers do): the curly quotes survive too.
     text = _items(tmp_path)["l.warc#0"].text
     assert "René" in text and "“Bandung Juara”" in text
+    # No charset in the header: the page's own <meta> says it.
+    meta = page.replace(
+        b"<head>", b'<head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+    )
+    (tmp_path / "l.warc").write_bytes(
+        warc_record("response", "https://b.id/m", http_response(meta, content_type="text/html"))
+    )
+    item = _items(tmp_path)["l.warc#0"]
+    assert "René" in item.text and "“Bandung Juara”" in item.text
+    assert item.warnings == ()  # declared, not guessed: no legacy_encoding warning
 
 
 def _zip(path: Path, members: dict[str, bytes], *, symlink: str | None = None) -> None:

@@ -26,6 +26,8 @@ logger = logging.getLogger(__name__)
 
 _CHUNK = 1 << 20
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.I)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([\w.:-]+)", re.I)
 # warcio is a core dependency; this only helps an install that lost it.
 _INSTALL_HINT = "pip install warcio"
 
@@ -209,9 +211,12 @@ def _decode_html(data: bytes, content_type: str, name: str) -> tuple[str, list[A
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
-    match = re.search(r"charset=[\"']?([\w.:-]+)", content_type, re.I)
-    if match:
-        charset = match.group(1).lower()
+    # The HTTP header first, then the page's own <meta charset> (servers often omit theirs).
+    for match in (_CHARSET.search(content_type), _META_CHARSET.search(data[:4096])):
+        if not match:
+            continue
+        charset = match.group(1)
+        charset = (charset.decode("ascii") if isinstance(charset, bytes) else charset).lower()
         charset = "cp1252" if charset in ("iso-8859-1", "latin-1", "latin1", "us-ascii") else charset
         with contextlib.suppress(LookupError, UnicodeDecodeError):
             return data.decode(charset), []
