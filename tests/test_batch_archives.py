@@ -99,6 +99,14 @@ def test_truncated_and_mislabelled_warc_records(tmp_path):
     assert items["b.warc.gz#4"].code == "truncated_record"
 
 
+def test_warc_gzipped_as_one_stream_is_read_whole(tmp_path):
+    # `gzip crawl.warc` gives one gzip stream, not the standard one member per record.
+    (tmp_path / "satu.warc.gz").write_bytes(gzip.compress(b"".join(_crawl_records())))
+    items = _items(tmp_path)
+    assert sorted(items) == ["satu.warc.gz#2", "satu.warc.gz#3", "satu.warc.gz#6"]
+    assert all(isinstance(v, Article) for v in items.values())
+
+
 def test_corrupt_warc_keeps_what_came_before_and_reports_the_rest(tmp_path):
     records = _crawl_records()[:4]
     (tmp_path / "c.warc.gz").write_bytes(gzip_members(records) + b"bukan gzip sama sekali" * 10)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import gzip
 import logging
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from ..errors import SummarizerError
@@ -61,50 +63,88 @@ def read_warc(
 ) -> Iterator[Any]:
     """HTML pages of a WARC (or ARC) file as articles; other records are counted in ``skipped``."""
     iterator, load_failed = _warcio()
-    total = 0
-    index = -1
-    with open(file.path, "rb") as raw:
-        records = iterator(raw)
-        bad_lengths = 0
-        try:
-            for record in records:
-                index += 1
-                if records.err_count > bad_lengths:
-                    bad_lengths = records.err_count
-                    logger.warning(
-                        "%s#%d: Content-Length did not match the data; reading resumed at the next record",
-                        file.rel,
-                        index - 1,
-                    )
-                total += max(record.length or 0, 0)
-                if total > RATIO_FLOOR and total > limits.max_ratio * max(file.size, 1):
-                    # Checked before warcio inflates the record (even to skip it): a gzip bomb
-                    # claims far more bytes than the whole file could hold.
-                    raise ArchiveStop(
-                        "compression_bomb",
-                        f"claims more than {limits.max_ratio:g} times its size in records "
-                        f"(record {index}); refused as a likely compression bomb",
-                        BOMB_HINT,
-                    )
-                if total > limits.max_archive_bytes:
-                    raise ArchiveStop(
-                        "archive_too_large",
-                        f"holds more than {limits.max_archive_bytes:,} bytes of records; "
-                        f"stopped at record {index}",
-                        "split the archive, or raise --max-archive-gb",
-                    )
-                item = _warc_item(file, index, record, limits, skipped)
-                if item is not None:
-                    yield item
-        except load_failed as exc:
-            first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else "invalid record"
-            if index < 0:
-                raise ArchiveStop("invalid_warc", f"is not a WARC or ARC file ({first})") from exc
-            raise ArchiveStop(
-                "invalid_warc", f"cannot be read after record {index}: {first}", "the file may be cut short"
-            ) from exc
-    if index < 0:
+    seen = _Seen()
+    try:
+        with open(file.path, "rb") as raw:
+            yield from _records(file, iterator(raw), load_failed, limits, skipped, seen)
+    except _WholeGzip:
+        # `gzip crawl.warc` makes one gzip stream instead of one member per record; warcio reads
+        # that only as a plain stream. The records read so far keep their indexes and are not redone.
+        read = seen.index
+        seen.index = -1
+        with gzip.open(file.path, "rb") as stream:
+            yield from _records(file, iterator(stream), load_failed, limits, skipped, seen, after=read)
+    if seen.index < 0:
         raise ArchiveStop("empty_input", "holds no WARC records")
+
+
+@dataclass
+class _Seen:
+    index: int = -1
+    total: int = 0
+
+
+class _WholeGzip(Exception):
+    pass
+
+
+def _records(
+    file: SourceFile,
+    records: Any,
+    load_failed: type[Exception],
+    limits: ArchiveLimits,
+    skipped: collections.Counter[str],
+    seen: _Seen,
+    after: int = -1,
+) -> Iterator[Article | SourceError]:
+    bad_lengths = 0
+    try:
+        for record in records:
+            seen.index += 1
+            index = seen.index
+            if index <= after:
+                continue
+            if records.err_count > bad_lengths:
+                bad_lengths = records.err_count
+                logger.warning(
+                    "%s#%d: Content-Length did not match the data; reading resumed at the next record",
+                    file.rel,
+                    index - 1,
+                )
+            seen.total += max(record.length or 0, 0)
+            _check_total(file, seen.total, index, limits)
+            item = _warc_item(file, index, record, limits, skipped)
+            if item is not None:
+                yield item
+    except load_failed as exc:
+        first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else "invalid record"
+        if "non-chunked gzip" in str(exc) and after < 0:
+            raise _WholeGzip from exc
+        if seen.index < 0:
+            raise ArchiveStop("invalid_warc", f"is not a WARC or ARC file ({first})") from exc
+        raise ArchiveStop(
+            "invalid_warc",
+            f"cannot be read after record {seen.index}: {first}",
+            "the file may be cut short",
+        ) from exc
+
+
+def _check_total(file: SourceFile, total: int, index: int, limits: ArchiveLimits) -> None:
+    if total > RATIO_FLOOR and total > limits.max_ratio * max(file.size, 1):
+        # Checked before warcio inflates the record (even to skip it): a gzip bomb claims far
+        # more bytes than the whole file could hold.
+        raise ArchiveStop(
+            "compression_bomb",
+            f"claims more than {limits.max_ratio:g} times its size in records "
+            f"(record {index}); refused as a likely compression bomb",
+            BOMB_HINT,
+        )
+    if total > limits.max_archive_bytes:
+        raise ArchiveStop(
+            "archive_too_large",
+            f"holds more than {limits.max_archive_bytes:,} bytes of records; stopped at record {index}",
+            "split the archive, or raise --max-archive-gb",
+        )
 
 
 def _warc_item(
