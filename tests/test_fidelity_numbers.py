@@ -19,6 +19,7 @@ SAME_VALUE = [
     ("Anggaran Rp1,5 triliun disetujui.", "A budget of Rp1,500,000,000,000 was approved."),
     ("Acara digelar Kamis (21/12).", "The event was held on Thursday (21/12)."),
     ("Acara digelar 21/12.", "The event was held on December 21."),
+    ("Acara digelar 21/12.", "The event was held on 12/21."),  # US month/day order (issue 10)
     ("Laga dimulai pukul 20.00 WIB.", "The match starts at 8 pm."),
     ("Laga dimulai pukul 20.00 WIB.", "The match starts at 20:00 WIB."),
     ("Laga dimulai pukul 20.00 WIB.", "The match starts at 8:00 p.m."),
@@ -44,7 +45,7 @@ CHANGED = [
     ("Anggaran Rp1,5 triliun disetujui.", "A budget of Rp1.5 billion was approved.", "1,5 triliun"),
     ("Ada 2,5 juta pemilih.", "There are 25 million voters.", "2,5 juta"),
     ("Laga dimulai pukul 20.00 WIB.", "The match starts at 10 pm.", "20.00 WIB"),
-    ("Acara digelar 21/12.", "The event was held on 12/21.", "21/12"),
+    ("Acara digelar 21/12.", "The event was held on 12/22.", "21/12"),
     ("Dirilis 17 Juli 2017.", "Released on June 17, 2017.", "17 Juli"),
     ("Harganya Rp1.500.000.", "It costs Rp1,500.", "1.500.000"),
 ]

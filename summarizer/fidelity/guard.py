@@ -4,11 +4,15 @@ Warning codes (``FidelityWarning.code``), all stable:
 
 - ``number_unsupported``: a number in the output that nothing in the source supports (summary, translation).
 - ``number_mismatch``: a number of the source sentence missing or changed in its translation.
-- ``name_missing``: a capitalised source name absent from the translation.
-- ``name_unsupported``: a name in an Indonesian summary that the article never mentions.
+- ``name_missing``: a source name the translation neither keeps nor translates.
+- ``name_changed``: a source name replaced by another name in the translation (one warning, not two).
+- ``name_unsupported``: a name in the output that the source never mentions (summary, translation).
 - ``repetition``: a phrase looped 3+ times that the source does not repeat.
 - ``too_long``: output far longer than its source.
 - ``untranslated``: the English output is still Indonesian.
+
+Every warning carries a ``span``: the source text of a lost number or name, the output text of an
+invented one, the looped phrase, the excess text, or the start of an untranslated output.
 - ``repaired_number``: informational; the guard fixed a number (by substitution or a number-protected
   re-translation) and the final sentence matches its source. It is kept so users can see that the text
   was post-edited. Loops or untranslated sentences fixed by a retry leave no warning: the retry output is
@@ -23,7 +27,7 @@ from collections.abc import Callable, Sequence
 
 from ..errors import SummarizerError
 from ..results import FidelityWarning
-from .names import extract_names, missing_names
+from .names import compare_names, extract_names
 from .numbers import NumberMention, extract_numbers, parse_number, render_english, values_match
 from .repetition import find_repetition, is_too_long, looks_untranslated
 
@@ -47,11 +51,14 @@ _SEVERITY = {
     "number_mismatch": 3,
     "number_unsupported": 2,
     "name_missing": 1,
+    "name_changed": 1,
+    "name_unsupported": 1,
 }
 _DEGENERATE = {"untranslated", "repetition", "too_long"}
 _NUMBER_CODES = {"number_mismatch", "number_unsupported"}
 _RETRY_CODES = _DEGENERATE | _NUMBER_CODES
 _SEP_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)+")
+_ORDINAL_RE = re.compile(r"^(?:ke|per)", re.IGNORECASE)
 
 
 def _support(mentions: Sequence[NumberMention]) -> frozenset:
@@ -60,6 +67,18 @@ def _support(mentions: Sequence[NumberMention]) -> frozenset:
 
 def _warn(code: str, message: str, span: str | None, stage: str, source: str, output: str) -> FidelityWarning:
     return FidelityWarning(code, message, span=span, stage=stage, source=source, output=output)
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    """The start of ``text`` as a span (a span points at the problem; it need not carry all of it)."""
+    text = text.strip()
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0]
+
+
+def _excess(source: str, output: str, ratio: float) -> str:
+    """The part of ``output`` beyond the length its source allows."""
+    cut = min(len(output) - 1, int(ratio * len(source)))
+    return _clip(output[cut:]) or _clip(output)
 
 
 def _summary_checks(source: str, output: str) -> list[FidelityWarning]:
@@ -89,44 +108,62 @@ def _summary_checks(source: str, output: str) -> list[FidelityWarning]:
     if phrase:
         out.append(_warn("repetition", f"{phrase!r} repeats 3+ times", phrase, stage, source, output))
     if is_too_long(source, output, ratio=1.2):
-        out.append(_warn("too_long", "the summary is longer than the article", None, stage, source, output))
+        msg = "the summary is longer than the article"
+        out.append(_warn("too_long", msg, _excess(source, output, 1.2), stage, source, output))
+    return out
+
+
+def _pair_numbers(source: str, output: str) -> list[FidelityWarning]:
+    """One warning per wrong number: a changed value pairs the source span with the output span."""
+    stage = "translation"
+    out_mentions = extract_numbers(output, "en", words=True)
+    out_support = _support(out_mentions)
+    # Spelled-out source numbers from three up are facts too ("Lima orang" -> "Six people"); "satu",
+    # "dua" and ordinals double as idioms ("salah satu", "kedua belah pihak") and stay support only.
+    src_mentions = [
+        m
+        for m in extract_numbers(source, "id", words=True)
+        if m.kind != "word" or (min(v[1] for v in m.values) >= 3 and not _ORDINAL_RE.search(m.span))
+    ]
+    src_support = _support(extract_numbers(source, "id", words=True))
+    lost = [m for m in src_mentions if not values_match(m, out_support)]
+    extra = [m for m in out_mentions if not values_match(m, src_support)]
+    extra = [m for m in extra if m.kind != "word" or any(v[0] == "num" and v[1] >= 3 for v in m.values)]
+    out = []
+    for i, m in enumerate(lost):
+        if i < len(extra):
+            msg = f"{m.span!r} became {extra[i].span!r} in the translation"
+        else:
+            msg = f"{m.span!r} is missing from the translation"
+        out.append(_warn("number_mismatch", msg, m.span, stage, source, output))
+    for m in extra[len(lost) :]:
+        msg = f"{m.span!r} in the translation is not in the source"
+        out.append(_warn("number_unsupported", msg, m.span, stage, source, output))
     return out
 
 
 def _translation_checks(source: str, output: str) -> list[FidelityWarning]:
-    stage, out = "translation", []
-    src_mentions = extract_numbers(source, "id")
-    out_mentions = extract_numbers(output, "en", words=True)
-    out_support = _support(out_mentions)
-    for m in src_mentions:
-        if not values_match(m, out_support):
-            msg = f"{m.span!r} is missing or changed in the translation"
-            out.append(_warn("number_mismatch", msg, m.span, stage, source, output))
-    src_support = _support(extract_numbers(source, "id", words=True))
-    for m in out_mentions:
-        if m.kind != "word" and not values_match(m, src_support):
-            msg = f"{m.span!r} in the translation is not in the source"
-            out.append(_warn("number_unsupported", msg, m.span, stage, source, output))
-    for name in missing_names(source, output):
-        out.append(
-            _warn(
-                "name_missing",
-                f"{name.span!r} is missing from the translation",
-                name.span,
-                stage,
-                source,
-                output,
-            )
-        )
+    stage = "translation"
+    out = _pair_numbers(source, output)
+    names = compare_names(source, output)
+    for name in names.missing:
+        msg = f"{name.span!r} is missing from the translation"
+        out.append(_warn("name_missing", msg, name.span, stage, source, output))
+    for old, new in names.changed:
+        msg = f"{old.span!r} became {new.span!r} in the translation"
+        out.append(_warn("name_changed", msg, old.span, stage, source, output))
+    for name in names.unsupported:
+        msg = f"{name.span!r} in the translation is not in the source"
+        out.append(_warn("name_unsupported", msg, name.span, stage, source, output))
     phrase = find_repetition(source, output)
     if phrase:
         out.append(_warn("repetition", f"{phrase!r} repeats 3+ times", phrase, stage, source, output))
     if is_too_long(source, output):
-        out.append(
-            _warn("too_long", "the translation is far longer than its source", None, stage, source, output)
-        )
+        msg = "the translation is far longer than its source"
+        out.append(_warn("too_long", msg, _excess(source, output, 3.0), stage, source, output))
     if looks_untranslated(source, output):
-        out.append(_warn("untranslated", "the output is still Indonesian", None, stage, source, output))
+        span = _clip(output)
+        out.append(_warn("untranslated", "the output is still Indonesian", span, stage, source, output))
     return out
 
 
@@ -206,6 +243,13 @@ def _restore(output: str, restore: dict[str, str]) -> str:
     return output
 
 
+def _repaired_span(before: str, after: str) -> str:
+    """The numbers of the repaired output that the first output did not have."""
+    old = {m.span for m in extract_numbers(before, "en")}
+    new = [m.span for m in extract_numbers(after, "en") if m.span not in old]
+    return ", ".join(new) or _clip(after)
+
+
 def guard_translations(
     sources: list[str], outputs: list[str], retranslate: Retranslate | None = None
 ) -> tuple[list[str], list[FidelityWarning]]:
@@ -271,6 +315,7 @@ def guard_translations(
     for i, ws in enumerate(issues):
         if i in repaired and not any(w.code in _NUMBER_CODES for w in ws):
             msg = "a number was corrected to match the source"
-            warnings.append(_warn("repaired_number", msg, None, "translation", sources[i], final[i]))
+            span = _repaired_span(outputs[i], final[i])
+            warnings.append(_warn("repaired_number", msg, span, "translation", sources[i], final[i]))
         warnings.extend(ws)
     return final, warnings

@@ -72,6 +72,24 @@ _TIME_RE = re.compile(
     r"(?:\s?(?P<zone>WIB|WITA|WIT)\b)?",
     re.IGNORECASE,
 )
+_CLOCK_WORD_RE = re.compile(r"\b(?:noon|midday|midnight)\b", re.IGNORECASE)
+_AMPM = r"a\.?m\.?|p\.?m\.?"
+_TIME_RANGE_RE = re.compile(
+    rf"(?<![\d.,])(?P<first>(?P<h>\d{{1,2}})(?:[.:](?P<m>\d{{2}}))?)\s*(?:-|–|to|until|and|till)\s*"
+    rf"\d{{1,2}}(?:[.:]\d{{2}})?\s?(?:{_AMPM})(?![a-z])",
+    re.IGNORECASE,
+)
+# "pukul 5", "jam 7 pagi": an Indonesian whole hour, with the part of the day when given.
+_ID_HOUR_RE = re.compile(
+    r"\b(?:pukul|jam|pkl\.?)\s*(?P<span>(?P<h>\d{1,2})(?![\d.,:])(?:\s+(?P<period>pagi|siang|sore|malam|dini\s+hari))?)",
+    re.IGNORECASE,
+)
+_CLOCK_RE = re.compile(r"(?P<h>\d{1,2})\.(?P<m>\d{2})")
+_RANGE_TAIL_RE = re.compile(
+    rf"\s*(?:-|–|—|to|and|until|hingga|sampai|s/d|s\.d\.?)\s*(?:Rp\.?|IDR|US\$|\$)?\s?"
+    rf"{_NUM}\s?(?P<scale>{_SCALE_ALT})\b",
+    re.IGNORECASE,
+)
 # Indonesian context that makes "20.00" a clock time rather than the number twenty.
 _TIME_CUE_BEFORE_RE = re.compile(r"\b(?:pukul|jam|pkl\.?|at|from|until|to)\s*$", re.IGNORECASE)
 _TIME_CUE_AFTER_RE = re.compile(
@@ -107,6 +125,11 @@ class NumberMention:
     kind: str  # "number" | "percent" | "money" | "date" | "time" | "word"
     # Source mentions that are dates or times only match a date/time reading, not a bare day number.
     strict_kinds: frozenset = frozenset()
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    return year + 2000 if len(text) == 2 else year
 
 
 def _key(x: float) -> Value:
@@ -160,10 +183,13 @@ def _parse_word_numbers(text: str, lang: str) -> list[NumberMention]:
     i = 0
     while i < len(words):
         w = words[i].group().lower()
-        if w not in table:
+        nxt_word = words[i + 1].group().lower() if i + 1 < len(words) else ""
+        # "a million", "a hundred": the article is the number one.
+        article = lang == "en" and w == "a" and (nxt_word in _SCALES or nxt_word == "hundred")
+        if w not in table and not article:
             i += 1
             continue
-        total, current, j = 0.0, float(table[w]), i + 1
+        total, current, j = 0.0, float(table.get(w, 1)), i + 1
         while j < len(words):
             nxt = words[j].group().lower()
             if nxt in ("and", "a") and lang == "en":
@@ -206,11 +232,17 @@ def extract_numbers(text: str, lang: str = "id", *, words: bool = False) -> list
 
     for m in _SLASH_DATE_RE.finditer(text):
         d, mo = int(m["d"]), int(m["m"])
+        year = _year(m["y"]) if m["y"] else None
         vals: set = {("lit", m.group())}
-        if 1 <= d <= 31 and 1 <= mo <= 12:
-            vals.add(("date", d, mo))
-        if m["y"]:
-            vals.add(_key(int(m["y"])))  # the year supports a bare "2017" elsewhere
+        # Indonesian writes day/month; an English translation may use the US month/day order.
+        orders = [(d, mo)] + ([(mo, d)] if lang == "en" else [])
+        for day, month in orders:
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                vals.add(("date", day, month) if year is None else ("date", day, month, year))
+                if year is not None and lang == "en":
+                    vals.add(("date", day, month))
+        if year is not None:
+            vals.add(_key(year))  # the year supports a bare "2017" elsewhere
         add(NumberMention(m.group(), m.start(), m.end(), frozenset(vals), "date", frozenset({"date", "lit"})))
     for regex in (_DAY_MONTH_RE, _MONTH_DAY_RE):
         for m in regex.finditer(text):
@@ -218,6 +250,35 @@ def extract_numbers(text: str, lang: str = "id", *, words: bool = False) -> list
             if 1 <= d <= 31 and free(m.start(), m.end()):
                 vals = frozenset({("date", d, mo), _key(d)})
                 add(NumberMention(m.group(), m.start(), m.end(), vals, "date", frozenset({"date"})))
+    if lang == "en":
+        for m in _CLOCK_WORD_RE.finditer(text):
+            minutes = 0 if m.group().lower() == "midnight" else 12 * 60
+            add(NumberMention(m.group(), m.start(), m.end(), frozenset({("time", minutes)}), "time"))
+        for m in _TIME_RANGE_RE.finditer(text):
+            # "from 5 to 7 p.m.": the first hour takes the meridiem written once for both (or the other
+            # one: "11 to 1 p.m." starts at 11 a.m.).
+            h, mi = int(m["h"]), int(m["m"] or 0)
+            if 1 <= h <= 12 and mi <= 59 and free(m.start("h"), m.end("first")):
+                vals = frozenset({("time", (h % 12) * 60 + mi), ("time", (h % 12 + 12) * 60 + mi)})
+                add(NumberMention(m["first"], m.start("h"), m.end("first"), vals, "time"))
+    else:
+        for m in _ID_HOUR_RE.finditer(text):
+            h = int(m["h"])
+            if h > 24:
+                continue
+            period = (m["period"] or "").lower()
+            if period in ("sore", "malam") and 5 <= h < 12:
+                hours = {h + 12}  # "jam 8 malam" is 20:00
+            elif period == "malam" and h == 12:
+                hours = {0}
+            elif period == "siang" and h < 6:
+                hours = {h + 12}
+            elif period:
+                hours = {h % 24}
+            else:
+                hours = {h % 24, (h + 12) % 24} if h <= 12 else {h % 24}
+            vals = frozenset({("time", x * 60) for x in hours})
+            add(NumberMention(m["span"], m.start("span"), m.end("span"), vals, "time", frozenset({"time"})))
     for m in _TIME_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -253,7 +314,15 @@ def extract_numbers(text: str, lang: str = "id", *, words: bool = False) -> list
         before = text[max(0, m.start() - 6) : m.start()]
         money = bool(re.search(r"(?:Rp\.?|IDR|US\$|\$|€|£|USD)\s?$", before, re.IGNORECASE))
         kind = "percent" if m["pct"] else "money" if money else "number"
-        vals = frozenset(_key(r * scale) for r in readings)
+        vals = {_key(r * scale) for r in readings}
+        follow = _RANGE_TAIL_RE.match(text, m.end())
+        if follow and not m["scale"] and follow["scale"]:
+            # "Rp230-295 million", "between 2 and 3 billion": the scale written once covers both ends.
+            vals |= {_key(r * _SCALES[follow["scale"].lower()]) for r in readings}
+        clock = _CLOCK_RE.fullmatch(m.group())
+        if clock and lang == "id" and int(clock["h"]) <= 24 and int(clock["m"]) <= 59:
+            vals.add(("time", int(clock["h"]) % 24 * 60 + int(clock["m"])))  # "buka 10.00 sampai 21.00"
+        vals = frozenset(vals)
         span = m.group().rstrip()
         add(NumberMention(span, m.start(), m.start() + len(span), vals, kind))
     if words:
@@ -269,7 +338,13 @@ def values_match(source: NumberMention, candidates: frozenset) -> bool:
     wanted = source.values
     if source.strict_kinds:
         wanted = frozenset(v for v in wanted if v[0] in source.strict_kinds)
-    return bool(wanted & candidates)
+    if wanted & candidates:
+        return True
+    # "15/11/2017" is also "November 15, 2017": a day-month date plus the year as its own number.
+    return any(
+        v[0] == "date" and len(v) == 4 and ("date", v[1], v[2]) in candidates and _key(v[3]) in candidates
+        for v in wanted
+    )
 
 
 def _fmt_en(x: float) -> str:

@@ -18,6 +18,14 @@ _ID_MARKERS = frozenset(
     telah bisa kami mereka saya ada atau seperti namun tersebut bahwa menjadi lebih para
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
+# Frequent English function words: output rich in these is English, whatever a detector says about
+# the names in it ("competing in Copenhagen, Denmark").
+_EN_MARKERS = frozenset(
+    """
+    the a an of to in on at by for from with and or is are was were be been has have had will would
+    that this it its he she they their who which as not but said says after before than
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
 
 
 def _tokens(text: str) -> list[str]:
@@ -86,6 +94,8 @@ def looks_untranslated(source: str, output: str) -> bool:
     copied = sum(t in src for t in out_toks if not t.isdigit()) / len(out_toks)
     if markers >= 0.15 or (copied >= 0.8 and markers >= 0.05):
         return True
+    if sum(t in _EN_MARKERS for t in out_toks) / len(out_toks) >= 0.15:
+        return False
     try:
         from ..text import detect_language
     except ImportError:
