@@ -62,7 +62,10 @@ _ORDINAL_RE = re.compile(r"^(?:ke|per)", re.IGNORECASE)
 
 
 def _support(mentions: Sequence[NumberMention]) -> frozenset:
-    return frozenset(v for m in mentions for v in m.values)
+    values = {v for m in mentions for v in m.values}
+    # A dated source ("15/11/2017") also supports the day and month written without the year.
+    values |= {v[:3] for v in values if v[0] == "date" and len(v) == 4}
+    return frozenset(values)
 
 
 def _warn(code: str, message: str, span: str | None, stage: str, source: str, output: str) -> FidelityWarning:

@@ -113,11 +113,21 @@ EN_FREE = _words(
 )
 
 
+# Institution words too common in English to mark a changed name when capitalised ("Public", "Social").
+_EN_BROAD = _words(
+    """
+    public human home domestic legal development information workers children child women land
+    search law crime criminal security social marine state fire communication planning
+    """
+)
+
+
 @dataclass(frozen=True)
 class Terms:
     """The term table: Indonesian term -> English alternatives, and the English words that carry facts."""
 
     alternatives: MappingProxyType  # str -> tuple[str, ...]
+    kinds: MappingProxyType  # str -> "place" | "institution" | "acronym" (the first kind listed)
     place_words: frozenset[str]  # English words of places and directions ("geneva", "central")
     content_words: frozenset[str]  # first English word of each institution field ("health")
     longest: int  # words in the longest Indonesian term
@@ -128,6 +138,7 @@ def terms() -> Terms:
     """Load ``lexicon.tsv`` once (on first use, not on import)."""
     text = resources.files(__package__).joinpath("lexicon.tsv").read_text(encoding="utf-8")
     alternatives: dict[str, tuple[str, ...]] = {}
+    kinds: dict[str, str] = {}
     place, content = set(), set()
     for line in text.splitlines()[1:]:
         if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
@@ -135,13 +146,15 @@ def terms() -> Terms:
         kind, term, english = line.split("\t")
         alts = tuple(a.strip() for a in english.split("|") if a.strip())
         alternatives[term] = tuple(dict.fromkeys(alternatives.get(term, ()) + alts))
+        kinds.setdefault(term, kind)
         if kind == "place":
             place.update(w for a in alts for w in a.split())
         elif kind == "institution":
             content.update(a.split()[0] for a in alts)
     return Terms(
         MappingProxyType(alternatives),
+        MappingProxyType(kinds),
         frozenset(place) - EN_FREE,
-        frozenset(content) - EN_FREE,
+        frozenset(content) - EN_FREE - _EN_BROAD,
         max(len(t.split()) for t in alternatives),
     )

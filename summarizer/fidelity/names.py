@@ -118,9 +118,14 @@ def _near(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+def _canon(word: str) -> str:
+    # Old Indonesian spelling still used in names: "Soeharto" = "Suharto", "Djoko" = "Joko".
+    return word.replace("oe", "u").replace("dj", "j").replace("tj", "c")
+
+
 def _kept(token: str, folded: str, words: frozenset[str]) -> bool:
     key = _fold(token)
-    if key in words:
+    if key in words or _canon(key) in {_canon(w) for w in words}:
         return True
     # Possessive/inflected or glued forms: "Jokowi's", "Indonesian", "Iduladha" -> "Eid al-Adha".
     if len(key) >= 4 and (
@@ -137,15 +142,18 @@ class _Unit:
     alts: tuple[str, ...] = ()
 
 
-def _units(words: list[str]) -> list[_Unit]:
+def _units(words: list[str], in_institution: bool = False) -> tuple[list[_Unit], bool]:
+    """The units of a name, and whether it ends inside an institution name ("Badan Pengawas Obat")."""
     folded = [_fold(w) for w in words]
     table = terms()
-    units, i, in_institution = [], 0, False
+    units, i = [], 0
     while i < len(words):
         for n in range(min(table.longest, len(words) - i), 0, -1):
             key = " ".join(folded[i : i + n])
             if key in table.alternatives:
-                units.append(_Unit("term", key, table.alternatives[key]))
+                # Places are facts; institution words and acronyms are checked through the English.
+                kind = "term" if table.kinds[key] == "place" else "known"
+                units.append(_Unit(kind, key, table.alternatives[key]))
                 i += n
                 break
         else:
@@ -169,14 +177,23 @@ def _units(words: list[str]) -> list[_Unit]:
                 units.append(_Unit("soft", f))  # "Otoritas Jasa Keuangan": what an institution does
             else:
                 units.append(_Unit("proper", f))
-    return units
+    return units, in_institution
+
+
+def _unit_kept(unit: _Unit, folded_out: str, out_words: frozenset[str]) -> bool:
+    if unit.alts:
+        return _has_term(unit.text, folded_out) or any(_has_term(a, folded_out) for a in unit.alts)
+    return _kept(unit.text, folded_out, out_words)
 
 
 def _source_names(source: str, folded_out: str, out_words: frozenset[str], expansion: bool):
     """(mention, weak, missing) for each Indonesian name; weak = a lone word at a sentence start."""
-    found = []
+    found, prev_end, in_institution = [], -1, False
     for m in _NAME_RE.finditer(source):
-        words = re.split(r"[\s/]+", m.group())
+        words = [w for w in re.split(r"[\s/]+|(?<=\w)-(?=[A-Z])", m.group()) if w]
+        # "Badan Pengawas Obat dan Makanan": an institution name runs on across "dan".
+        carry = in_institution and bool(re.fullmatch(r"\s+(?:dan|&)\s+", source[prev_end : m.start()]))
+        prev_end, in_institution = m.end(), False
         start = m.start()
         startish = _startish(source, start)
         first = _fold(words[0])
@@ -194,26 +211,24 @@ def _source_names(source: str, folded_out: str, out_words: frozenset[str], expan
             _fold(words[0]) in ID_COMMON or _ID_AFFIXED_RE.match(_fold(words[0])) or len(words[0]) < 3
         ):
             continue
-        units = _units(words)
+        units, in_institution = _units(words, carry)
         if any(u.kind == "proper" for u in units):
             # A proper name identifies the whole: "Desa Sukamaju" -> "the village" lost "Sukamaju".
             units = [u for u in units if u.kind == "proper"]
-        elif units and all(u.kind == "soft" for u in units):
-            # An institution or acronym: lost only when nothing was written out in its place.
-            if not expansion and not any(_kept(u.text, folded_out, out_words) for u in units):
+        elif units and all(u.kind in ("soft", "known") for u in units):
+            # An institution or acronym: lost only when nothing was written out in its place. A term of
+            # the lexicon rendered in words the lexicon lacks ("TNI" -> "soldiers") only counts in a swap.
+            if not expansion and not any(_unit_kept(u, folded_out, out_words) for u in units):
                 tokens = tuple(u.text for u in units)
-                found.append((NameMention(source[start : m.end()], start, m.end(), tokens), weak))
+                lone = weak or all(u.kind == "known" for u in units)
+                found.append((NameMention(source[start : m.end()], start, m.end(), tokens), lone))
             continue
         required = kept = 0
         for u in units:
-            if u.kind == "term":
-                ok = _has_term(u.text, folded_out) or any(_has_term(a, folded_out) for a in u.alts)
-            elif u.kind == "soft":
+            if u.kind in ("soft", "known"):
                 continue
-            else:
-                ok = _kept(u.text, folded_out, out_words)
             required += 1
-            kept += ok
+            kept += _unit_kept(u, folded_out, out_words)
         if required and (kept * 2 < required or kept == 0):
             tokens = tuple(u.text for u in units if u.kind != "soft")
             found.append((NameMention(source[start : m.end()], start, m.end(), tokens), weak))
@@ -247,6 +262,10 @@ def _supported_en(source: str) -> tuple[str, frozenset[str], frozenset[str]]:
     for key, alts in terms().alternatives.items():
         if _has_term(key, folded):
             allowed.update(w for a in alts for w in _WORD_RE.findall(a))
+    # An acronym the translator adds for a spelled-out source name: "Komisi Pemilihan Umum" -> "KPU".
+    for m in _NAME_RE.finditer(source):
+        initials = "".join(w[0] for w in m.group().split()).casefold()
+        allowed.update(initials[i:j] for i in range(len(initials)) for j in range(i + 2, len(initials) + 1))
     return folded, words, frozenset(allowed)
 
 
@@ -260,8 +279,8 @@ def _english_names(source: str, output: str):
         bad, free_vocab = [], 0
         for k, w in enumerate(_WORD_RE.findall(m.group())):
             f = _fold(w)
-            if len(f) < 2 or f.isdigit() or f in ("s", "of", "and"):
-                continue
+            if len(f) < 2 or any(c.isdigit() for c in f) or f in ("s", "of", "and"):
+                continue  # "Rp150": a number, checked as one
             if (
                 _kept(w, folded_src, src_words)
                 or f in allowed

@@ -101,4 +101,6 @@ def looks_untranslated(source: str, output: str) -> bool:
     except ImportError:
         logger.debug("summarizer.text unavailable; untranslated check uses word lists only")
         return False
-    return len(out_toks) >= 6 and detect_language(output) in ("id", "ms")
+    # Names ("Jokowi", "Beringharjo") read as Indonesian to a detector: judge the other words only.
+    common = " ".join(w for w in output.split() if not w[:1].isupper())
+    return len(out_toks) >= 6 and detect_language(common) in ("id", "ms")

@@ -1,0 +1,181 @@
+"""Correct translations in other conventions pass; one corrupted fact is reported once, with a span."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.fidelity import check_fidelity, compare_names
+
+# (Indonesian source, correct English) for each shape the checks once flagged wrongly.
+CORRECT = [
+    # institutions translated
+    (
+        "Dinas Lingkungan Hidup Kota Medan menanam 500 pohon.",
+        "The Medan City Environment Agency planted 500 trees.",
+    ),
+    ("Polda Jateng menyita 2 ton pupuk palsu.", "Central Java Police seized 2 tons of fake fertiliser."),
+    ("BPJS Kesehatan menambah 40 kantor layanan.", "BPJS Health added 40 service offices."),
+    ("Kementerian Luar Negeri memanggil duta besar itu.", "The Foreign Ministry summoned the ambassador."),
+    ("Otoritas Jasa Keuangan menutup 3 bank.", "The Financial Services Authority closed 3 banks."),
+    (
+        "Badan Pengawas Obat dan Makanan menyita jamu ilegal.",
+        "The Food and Drug Supervisory Agency seized illegal herbal medicine.",
+    ),
+    (
+        "Komisi Pemilihan Umum menetapkan jadwal kampanye.",
+        "The General Elections Commission (KPU) set the campaign schedule.",
+    ),
+    # exonyms and regional abbreviations
+    ("Rapat digelar di Jenewa, Swiss.", "The meeting was held in Geneva, Switzerland."),
+    ("Wisatawan memadati Jogja saat libur.", "Tourists crowded Yogyakarta during the holiday."),
+    ("Banjir melanda Kalsel dan Sumut.", "Floods hit South Kalimantan and North Sumatra."),
+    ("Delegasi tiba di Den Haag, Belanda.", "The delegation arrived in The Hague, the Netherlands."),
+    # common-noun acronyms written out
+    ("Sebanyak 300 buruh terkena PHK.", "As many as 300 workers were laid off."),
+    ("Warga wajib membawa KK dan KTP.", "Residents must bring their family card and ID card."),
+    ("Gaji PNS dan ASN naik.", "The salaries of civil servants rose."),
+    ("Ketua RT/RW ikut mendata warga.", "Neighbourhood heads helped register residents."),
+    ("Harga BBM turun.", "Fuel prices fell."),
+    ("APBD Kota Bogor defisit.", "Bogor City's regional budget is in deficit."),
+    ("Anggota DPRD Jatim menolak usulan itu.", "East Java regional legislators rejected the proposal."),
+    ("Dua anggota TNI terluka.", "Two soldiers were injured."),
+    # people and places kept, old spelling, possessives, accents, quotes
+    ("Presiden Soeharto lengser pada 1998.", "President Suharto stepped down in 1998."),
+    ("“Kami siap,” kata José Ramos di Dili.", "“We are ready,” said José Ramos in Dili."),
+    ("Jokowi meninjau Pasar Beringharjo.", "Jokowi's visit took him to Beringharjo Market."),
+    ("Jalan Tol Trans-Jawa dibuka.", "The Trans-Java toll road was opened."),
+    # dates in US order or words
+    ("Kebakaran terjadi Kamis (21/12).", "The fire broke out on Thursday (12/21)."),
+    ("Ia ditangkap pada 15/11/2017.", "He was arrested on 11/15/2017."),
+    ("Ia ditangkap pada 15/11/2017.", "He was arrested on November 15, 2017."),
+    ("Acara digelar Sabtu (21/12).", "The event was held on Saturday, December 21."),
+    # 12-hour times, clock words, Indonesian parts of the day, hours in a range
+    ("Rapat dimulai pukul 17.00 WIB.", "The meeting began at 5 p.m."),
+    ("Kereta berangkat pukul 07.30 WIB.", "The train leaves at 7:30 a.m."),
+    ("Pengumuman disampaikan pukul 12.00 WIB.", "The announcement came at noon."),
+    ("Acara dimulai pukul 7 malam.", "The event starts at 7 p.m."),
+    ("Pasar dibuka jam 5 pagi.", "The market opens at 5 a.m."),
+    ("Jalan ditutup pukul 16.00 hingga 20.00 WIB.", "The road is closed from 4 to 8 p.m."),
+    ("Toko buka pukul 10.00 sampai 21.00.", "The shop opens from 10 a.m. to 9 p.m."),
+    # ranges written once
+    ("Harganya Rp230 juta-Rp295 juta.", "It costs Rp230-295 million."),
+    ("Kerugian Rp 2 miliar hingga Rp 3 miliar.", "Losses of between Rp 2 and 3 billion."),
+    ("Bantuan Rp 20-30 ribu per orang.", "Aid of Rp 20,000-30,000 per person."),
+    # numbers as words
+    ("Lima orang tewas.", "Five people died."),
+    ("Ada 3 korban.", "There were three victims."),
+    ("Pemerintah menyiapkan 1 juta dosis.", "The government prepared a million doses."),
+    ("Harga kopi Rp1.500.000 per kilo di café itu.", "Coffee costs Rp1,500,000 a kilo at the café."),
+]
+
+# (source, corrupted English, warning code, span)
+CORRUPTED = [
+    ("Harga kopi Rp1.500.000 per kilo.", "Coffee costs Rp150,000 a kilo.", "number_mismatch", "1.500.000"),
+    ("Dana Rp 68 triliun disalurkan.", "Rp 68 billion was disbursed.", "number_mismatch", "68 triliun"),
+    ("Harganya Rp230 juta-Rp295 juta.", "It costs Rp230-395 million.", "number_mismatch", "295 juta"),
+    (
+        "Kebakaran terjadi Kamis (21/12).",
+        "The fire broke out on Thursday (12/22).",
+        "number_mismatch",
+        "21/12",
+    ),
+    ("Ia ditangkap pada 15/11/2017.", "He was arrested on 11/15/2016.", "number_mismatch", "15/11/2017"),
+    ("Rapat dimulai pukul 17.00 WIB.", "The meeting began at 7 p.m.", "number_mismatch", "17.00 WIB"),
+    ("Kereta berangkat pukul 07.30 WIB.", "The train leaves at 7:30 p.m.", "number_mismatch", "07.30 WIB"),
+    ("Lima orang tewas.", "Six people died.", "number_mismatch", "Lima"),
+    (
+        "Polda Jateng menangkap pelaku di Semarang.",
+        "Central Java Police arrested the culprit in Solo.",
+        "name_changed",
+        "Semarang",
+    ),
+    (
+        "Kata Andi Pratama kepada wartawan.",
+        "Andi Saputra told reporters.",
+        "name_unsupported",
+        "Andi Saputra",
+    ),
+    ("Jokowi meninjau pasar.", "Prabowo inspected the market.", "name_changed", "Jokowi"),
+    (
+        "Dinas Pendidikan Riau membuka 450 kursi.",
+        "The Riau Health Agency opened 450 seats.",
+        "name_unsupported",
+        "The Riau Health Agency",
+    ),
+    (
+        "Bupati Lampung Tengah diperiksa.",
+        "The South Lampung regent was questioned.",
+        "name_unsupported",
+        "The South Lampung",
+    ),
+    (
+        "Warga Desa Sukamaju menolak pabrik.",
+        "Residents of the village rejected the factory.",
+        "name_missing",
+        "Desa Sukamaju",
+    ),
+    (
+        "Rapat digelar di Jenewa, Swiss.",
+        "The meeting was held in Vienna, Switzerland.",
+        "name_changed",
+        "Jenewa",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "output"), CORRECT)
+def test_correct_translation_has_no_warning(source: str, output: str) -> None:
+    assert check_fidelity(source, output, "translation") == []
+
+
+@pytest.mark.parametrize(("source", "output", "code", "span"), CORRUPTED)
+def test_one_corruption_one_warning(source: str, output: str, code: str, span: str) -> None:
+    warnings = check_fidelity(source, output, "translation")
+    assert [(w.code, w.span) for w in warnings] == [(code, span)]
+    assert warnings[0].source == source and warnings[0].output == output
+
+
+def test_changed_number_names_both_sides_in_one_warning() -> None:
+    (w,) = check_fidelity("Ada 2.200.112 pemilih.", "There are 2,200,12 voters.", "translation")
+    assert w.code == "number_mismatch" and "2,200,12" in w.message
+
+
+def test_invented_number_without_a_pair_is_unsupported() -> None:
+    (w,) = check_fidelity("Harga naik tajam.", "Prices rose 40 percent.", "translation")
+    assert (w.code, w.span) == ("number_unsupported", "40 percent")
+
+
+def test_swap_pairs_lost_and_invented_name() -> None:
+    report = compare_names("Ia pindah ke Makassar.", "He moved to Manado.")
+    assert [(a.span, b.span) for a, b in report.changed] == [("Makassar", "Manado")]
+    assert report.missing == () and report.unsupported == ()
+
+
+def test_sentence_start_common_words_are_not_names() -> None:
+    # "Gelombang"/"Waves" both open their sentence: positional capitals, not a swapped name.
+    assert check_fidelity("Gelombang setinggi 4 meter.", "Waves reached 4 metres.", "translation") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "output"),
+    [
+        (
+            "Pemerintah akan membangun jalan tol baru di Sumatra.",
+            "Pemerintah akan membangun jalan tol baru di Sumatra.",
+        ),
+        ("Hujan deras.", "Heavy rain. " * 20),
+        ("Saya minta maaf.", "I'm sorry I'm sorry I'm sorry I'm sorry."),
+    ],
+)
+def test_every_warning_has_a_span_inside_its_text(source: str, output: str) -> None:
+    warnings = check_fidelity(source, output, "translation")
+    assert warnings
+    for w in warnings:
+        assert w.span, w
+        assert w.span.casefold() in output.casefold() or w.span in source
+
+
+def test_english_with_names_is_not_untranslated() -> None:
+    src = "Tim bulu tangkis Indonesia bertanding di Kopenhagen, Denmark."
+    out = "The Indonesian badminton team is competing in Copenhagen, Denmark."
+    assert check_fidelity(src, out, "translation") == []
