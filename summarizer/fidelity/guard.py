@@ -59,6 +59,8 @@ _NUMBER_CODES = {"number_mismatch", "number_unsupported"}
 _RETRY_CODES = _DEGENERATE | _NUMBER_CODES
 _SEP_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)+")
 _ORDINAL_RE = re.compile(r"^(?:ke|per)", re.IGNORECASE)
+# Number words inside Indonesian idioms carry no number: "pedagang kaki lima" are street vendors.
+_NUMBER_IDIOM_RE = re.compile(r"\b(?:kaki lima|empat mata|dua sejoli|tiga serangkai|lima waktu)\b", re.I)
 
 
 def _support(mentions: Sequence[NumberMention]) -> frozenset:
@@ -126,7 +128,12 @@ def _pair_numbers(source: str, output: str) -> list[FidelityWarning]:
     src_mentions = [
         m
         for m in extract_numbers(source, "id", words=True)
-        if m.kind != "word" or (min(v[1] for v in m.values) >= 3 and not _ORDINAL_RE.search(m.span))
+        if m.kind != "word"
+        or (
+            min(v[1] for v in m.values) >= 3
+            and not _ORDINAL_RE.search(m.span)
+            and not _NUMBER_IDIOM_RE.search(source[max(0, m.start - 12) : m.end + 12])
+        )
     ]
     src_support = _support(extract_numbers(source, "id", words=True))
     lost = [m for m in src_mentions if not values_match(m, out_support)]

@@ -49,6 +49,8 @@ ID_GENERIC = _words(
     kemudian lalu selanjutnya adapun sebab baca foto video tuhan allah nabi rp wib wita wit the of
     anggota warga siswa pelajar mahasiswa pekerja petugas pejabat aparat pegawai karyawan
     pelatih pemain kapten kepala kadis kadin kasat kabid sekda sekjen dirut plt plh pj
+    gereja masjid pura vihara klenteng pasar stadion gedung taman monumen museum candi istana hotel
+    terminal jembatan bendungan waduk lapangan menara kampus pondok pesantren kedutaan besar
     """
 )
 

@@ -123,9 +123,16 @@ def _canon(word: str) -> str:
     return word.replace("oe", "u").replace("dj", "j").replace("tj", "c")
 
 
+def _loan(word: str) -> str:
+    # Loanwords spelled the Indonesian way: "katedral" = "cathedral", "fisika" = "physics".
+    return re.sub(r"(?<=[^aeiou])h", "", word.replace("c", "k").replace("ph", "f").replace("q", "k"))
+
+
 def _kept(token: str, folded: str, words: frozenset[str]) -> bool:
     key = _fold(token)
     if key in words or _canon(key) in {_canon(w) for w in words}:
+        return True
+    if len(key) >= 5 and _loan(key) in {_loan(w) for w in words if len(w) >= 5}:
         return True
     # Possessive/inflected or glued forms: "Jokowi's", "Indonesian", "Iduladha" -> "Eid al-Adha".
     if len(key) >= 4 and (
@@ -187,8 +194,9 @@ def _unit_kept(unit: _Unit, folded_out: str, out_words: frozenset[str]) -> bool:
 
 
 def _source_names(source: str, folded_out: str, out_words: frozenset[str], expansion: bool):
-    """(mention, weak, missing) for each Indonesian name; weak = a lone word at a sentence start."""
-    found, prev_end, in_institution = [], -1, False
+    """Lost Indonesian names as (mention, weak), weak = a lone word at a sentence start or a lexicon term;
+    and whether the source has an abbreviation or institution word the English does not keep."""
+    found, prev_end, in_institution, unexplained = [], -1, False, False
     for m in _NAME_RE.finditer(source):
         words = [w for w in re.split(r"[\s/]+|(?<=\w)-(?=[A-Z])", m.group()) if w]
         # "Badan Pengawas Obat dan Makanan": an institution name runs on across "dan".
@@ -212,6 +220,11 @@ def _source_names(source: str, folded_out: str, out_words: frozenset[str], expan
         ):
             continue
         units, in_institution = _units(words, carry)
+        unexplained = unexplained or any(
+            u.kind == "soft" and not _kept(u.text, folded_out, out_words) for u in units
+        )
+        if weak and not _kept(words[0], folded_out, out_words):
+            unexplained = True  # "Bakamla mencegat ...": perhaps a name, perhaps an abbreviation
         if any(u.kind == "proper" for u in units):
             # A proper name identifies the whole: "Desa Sukamaju" -> "the village" lost "Sukamaju".
             units = [u for u in units if u.kind == "proper"]
@@ -232,7 +245,7 @@ def _source_names(source: str, folded_out: str, out_words: frozenset[str], expan
         if required and (kept * 2 < required or kept == 0):
             tokens = tuple(u.text for u in units if u.kind != "soft")
             found.append((NameMention(source[start : m.end()], start, m.end(), tokens), weak))
-    return found
+    return found, unexplained
 
 
 @lru_cache(maxsize=1)
@@ -269,8 +282,13 @@ def _supported_en(source: str) -> tuple[str, frozenset[str], frozenset[str]]:
     return folded, words, frozenset(allowed)
 
 
-def _english_names(source: str, output: str):
-    """(mention, weak) for each capitalised English name with a word the source does not support."""
+def _english_names(source: str, output: str) -> tuple[list[tuple[re.Match, list, bool]], bool]:
+    """Capitalised English names with words the source does not support, and whether any capitalised
+    English vocabulary past a sentence start was written (a name spelled out in English).
+
+    Each name comes as (match, [(index, word, category)], has_vocabulary); category is "place",
+    "content" (an institution field such as "Health") or "proper".
+    """
     folded_src, src_words, allowed = _supported_en(source)
     table = terms()
     found, expansion = [], False
@@ -281,25 +299,26 @@ def _english_names(source: str, output: str):
             f = _fold(w)
             if len(f) < 2 or any(c.isdigit() for c in f) or f in ("s", "of", "and"):
                 continue  # "Rp150": a number, checked as one
+            stem = f[:-1] if f.endswith("s") and len(f) > 3 else f
             if (
                 _kept(w, folded_src, src_words)
                 or f in allowed
+                or stem in allowed
                 or any(len(a) >= 4 and f.startswith(a) for a in allowed)
             ):
                 continue
-            if f in table.place_words or f in table.content_words:
-                bad.append((k, w))
+            if f in table.place_words:
+                bad.append((k, w, "place"))
+            elif f in table.content_words:
+                bad.append((k, w, "content"))
             elif f in EN_FREE or _EN_DERIVED_RE.search(f) or (not w.isupper() and _english_word(w)):
                 # A capitalised English word past the sentence's first: a name written out in English.
                 free_vocab += k > 0 or not startish
             else:
-                bad.append((k, w))
+                bad.append((k, w, "proper"))
         expansion = expansion or free_vocab > 0
         if bad:
-            # Only the first word of a sentence is in doubt ("Tickets for Raisa's"): capitalised for
-            # position, so reported only when it pairs with a lost source name.
-            weak = startish and all(k == 0 for k, _ in bad)
-            found.append((NameMention(m.group(), m.start(), m.end(), tuple(w for _, w in bad)), weak))
+            found.append((m, bad, free_vocab > 0))
     return found, expansion
 
 
@@ -307,12 +326,25 @@ def compare_names(source: str, output: str) -> NameReport:
     """Names lost from, invented in, or swapped between an Indonesian ``source`` and its English ``output``.
 
     A lone word at a sentence start ("Jokowi meninjau", "Prabowo inspected") may be an ordinary word,
-    so it is only reported when it pairs with a problem on the other side (a swap).
+    so it is only reported when it pairs with a problem on the other side (a swap). When the source has
+    an abbreviation or institution word the English does not keep ("Bakamla", "Lembaga Penjamin
+    Simpanan"), the English words of a name written out in its place are not held against it; places
+    always are.
     """
     folded_out = _fold(output)
     out_words = frozenset(_WORD_RE.findall(folded_out))
-    english, expansion = _english_names(source, output)
-    lost = _source_names(source, folded_out, out_words, expansion)
+    english_raw, expansion = _english_names(source, output)
+    lost, unexplained = _source_names(source, folded_out, out_words, expansion)
+    english = []
+    for m, bad, has_vocabulary in english_raw:
+        if unexplained:
+            bad = [b for b in bad if b[2] == "place" or (b[2] == "proper" and not has_vocabulary)]
+        if bad:
+            # Only the first word of a sentence is in doubt ("Tickets for Raisa's"): capitalised for
+            # position, so reported only when it pairs with a lost source name.
+            weak = _startish(output, m.start()) and all(k == 0 for k, _, _ in bad)
+            tokens = tuple(w for _, w, _ in bad)
+            english.append((NameMention(m.group(), m.start(), m.end(), tokens), weak))
     changed = []
     while lost and english:
         changed.append((lost.pop(0)[0], english.pop(0)[0]))
