@@ -12,6 +12,7 @@ the word lists are below.
   ("Health Agency" for "Dinas Pendidikan") is reported.
 - kind ``acronym``: common-noun and institution acronyms that a good translation writes out ("PHK" ->
   "laid off"). One alternative per way of saying it is enough.
+- kind ``word``: ordinary words Indonesian capitalises that English does not ("Bahasa" -> "language").
 - ``EN_FREE``: English words that may appear capitalised in a translation without support of their own
   (function words, titles, institution heads, calendar words, common sentence openers).
 """

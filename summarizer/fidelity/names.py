@@ -194,8 +194,12 @@ def _unit_kept(unit: _Unit, folded_out: str, out_words: frozenset[str]) -> bool:
 
 
 def _source_names(source: str, folded_out: str, out_words: frozenset[str], expansion: bool):
-    """Lost Indonesian names as (mention, weak), weak = a lone word at a sentence start or a lexicon term;
-    and whether the source has an abbreviation or institution word the English does not keep."""
+    """Lost Indonesian names as (mention, strength) and whether the source has an abbreviation or
+    institution word the English does not keep.
+
+    strength: "strong" (report), "weak" (a lone word at a sentence start: report only in a swap) or
+    "acronym" (an abbreviation or institution: report only beside a strong loss, or in a swap).
+    """
     found, prev_end, in_institution, unexplained = [], -1, False, False
     for m in _NAME_RE.finditer(source):
         words = [w for w in re.split(r"[\s/]+|(?<=\w)-(?=[A-Z])", m.group()) if w]
@@ -233,8 +237,9 @@ def _source_names(source: str, folded_out: str, out_words: frozenset[str], expan
             # the lexicon rendered in words the lexicon lacks ("TNI" -> "soldiers") only counts in a swap.
             if not expansion and not any(_unit_kept(u, folded_out, out_words) for u in units):
                 tokens = tuple(u.text for u in units)
-                lone = weak or all(u.kind == "known" for u in units)
-                found.append((NameMention(source[start : m.end()], start, m.end(), tokens), lone))
+                # Reported with a lost proper name only ("NCCT" in "According to him, ..."): alone, an
+                # abbreviation is more likely written out in lowercase words ("IPA" -> "science").
+                found.append((NameMention(source[start : m.end()], start, m.end(), tokens), "acronym"))
             continue
         required = kept = 0
         for u in units:
@@ -244,7 +249,8 @@ def _source_names(source: str, folded_out: str, out_words: frozenset[str], expan
             kept += _unit_kept(u, folded_out, out_words)
         if required and (kept * 2 < required or kept == 0):
             tokens = tuple(u.text for u in units if u.kind != "soft")
-            found.append((NameMention(source[start : m.end()], start, m.end(), tokens), weak))
+            strength = "weak" if weak else "strong"
+            found.append((NameMention(source[start : m.end()], start, m.end(), tokens), strength))
     return found, unexplained
 
 
@@ -345,6 +351,8 @@ def compare_names(source: str, output: str) -> NameReport:
             weak = _startish(output, m.start()) and all(k == 0 for k, _, _ in bad)
             tokens = tuple(w for _, w, _ in bad)
             english.append((NameMention(m.group(), m.start(), m.end(), tokens), weak))
+    strong = any(strength == "strong" for _, strength in lost)
+    lost = [(m, strength == "weak" or (strength == "acronym" and not strong)) for m, strength in lost]
     changed = []
     while lost and english:
         changed.append((lost.pop(0)[0], english.pop(0)[0]))
