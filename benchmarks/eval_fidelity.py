@@ -15,9 +15,12 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from summarizer.fidelity import check_fidelity
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
 
-DEFAULT = Path(__file__).resolve().parent.parent / "tests" / "data" / "fidelity_pairs.jsonl"
+from summarizer.fidelity import check_fidelity  # noqa: E402
+
+DEFAULT = REPO / "tests" / "data" / "fidelity_pairs.jsonl"
 
 
 def evaluate(path: Path) -> dict:
