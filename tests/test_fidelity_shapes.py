@@ -61,6 +61,9 @@ CORRECT = [
     ("Harganya Rp230 juta-Rp295 juta.", "It costs Rp230-295 million."),
     ("Kerugian Rp 2 miliar hingga Rp 3 miliar.", "Losses of between Rp 2 and 3 billion."),
     ("Bantuan Rp 20-30 ribu per orang.", "Aid of Rp 20,000-30,000 per person."),
+    # an amount after "to"/"at" is not a clock time
+    ("Angka kemiskinan turun menjadi 9,36 persen.", "The poverty rate fell to 9.36%."),
+    ("Upah ditetapkan Rp 5,06 juta.", "The wage was set at Rp 5.06 million."),
     # numbers as words
     ("Lima orang tewas.", "Five people died."),
     ("Ada 3 korban.", "There were three victims."),
@@ -119,6 +122,18 @@ CORRUPTED = [
         "The meeting was held in Vienna, Switzerland.",
         "name_changed",
         "Jenewa",
+    ),
+    (
+        "Universitas Gadjah Mada menerima 9.000 mahasiswa.",
+        "Airlangga University admitted 9,000 students.",
+        "name_changed",
+        "Gadjah Mada",
+    ),
+    (
+        "Angka kemiskinan turun menjadi 9,36 persen.",
+        "The poverty rate fell to 9.63%.",
+        "number_mismatch",
+        "9,36 persen",
     ),
 ]
 

@@ -52,18 +52,19 @@ ID_GENERIC = _words(
     pelatih pemain kapten kepala kadis kadin kasat kabid sekda sekjen dirut plt plh pj
     gereja masjid pura vihara klenteng pasar stadion gedung taman monumen museum candi istana hotel
     terminal jembatan bendungan waduk lapangan menara kampus pondok pesantren kedutaan besar
+    resor sektor
     """
 )
 
 # Heads of institution names: the capitalised words after one ("Otoritas Jasa Keuangan") name what the
 # institution does and are translated, up to a region head ("Kota", "Kabupaten"), after which a place
 # name follows and must be kept.
+# Only heads of what an institution does: after "Universitas", "Partai" or "Bank" comes a proper name.
 ID_HEADS = _words(
     """
     kementerian kemen departemen dinas badan komisi dewan majelis mahkamah pengadilan kejaksaan
-    lembaga otoritas direktorat ditjen balai biro kantor satuan unit pusat rumah sakit universitas
-    institut sekolah partai yayasan asosiasi persatuan ikatan himpunan serikat gabungan korps
-    perusahaan kepolisian pemerintah inspektorat sekretariat bank
+    lembaga otoritas direktorat ditjen balai biro kantor satuan unit pusat kepolisian pemerintah
+    inspektorat sekretariat
     """
 )
 ID_REGION_HEADS = _words("kota kabupaten provinsi kecamatan desa kelurahan dusun kampung pulau gunung")

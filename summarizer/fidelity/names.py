@@ -38,6 +38,8 @@ _EN_DERIVED_RE = re.compile(
 )
 # A capitalised English word the detector gives at least this English confidence is vocabulary.
 _EN_WORD_CONFIDENCE = 0.6
+# Below this English confidence a word is a name even inside a name written out in English.
+_EN_EXCUSE = 0.3
 
 
 @dataclass(frozen=True)
@@ -161,6 +163,7 @@ def _units(words: list[str], in_institution: bool = False) -> tuple[list[_Unit],
                 # Places are facts; institution words and acronyms are checked through the English.
                 kind = "term" if table.kinds[key] == "place" else "known"
                 units.append(_Unit(kind, key, table.alternatives[key]))
+                in_institution = in_institution or key in ID_HEADS  # "Pusat Vulkanologi"
                 i += n
                 break
         else:
@@ -265,13 +268,18 @@ def _detector():  # type: ignore[no-untyped-def]
 
 
 @lru_cache(maxsize=8192)
-def _english_word(word: str) -> bool:
-    """An ordinary English word ("Traffic", "Senior"), not a name ("Prabowo", "Semarang")."""
+def _english_score(word: str) -> float:
+    """How English the detector finds a word: "Traffic" 0.9, "Deposit" 0.5, "Prabowo" 0.03."""
     try:
         values = _detector().compute_language_confidence_values(word.lower())
     except (ImportError, RuntimeError, ValueError):  # no detector: treat unknown words as names
-        return False
-    return any(v.language.name == "ENGLISH" and v.value >= _EN_WORD_CONFIDENCE for v in values)
+        return 0.0
+    return max((v.value for v in values if v.language.name == "ENGLISH"), default=0.0)
+
+
+def _english_word(word: str) -> bool:
+    """An ordinary English word ("Traffic", "Senior"), not a name ("Prabowo", "Semarang")."""
+    return _english_score(word) >= _EN_WORD_CONFIDENCE
 
 
 def _supported_en(source: str) -> tuple[str, frozenset[str], frozenset[str]]:
@@ -344,7 +352,14 @@ def compare_names(source: str, output: str) -> NameReport:
     english = []
     for m, bad, has_vocabulary in english_raw:
         if unexplained:
-            bad = [b for b in bad if b[2] == "place" or (b[2] == "proper" and not has_vocabulary)]
+            # Only words that could be English ("Deposit Insurance") are excused, never an
+            # Indonesian-looking name ("Airlangga University" for "Universitas Gadjah Mada").
+            bad = [
+                b
+                for b in bad
+                if b[2] == "place"
+                or (b[2] == "proper" and (not has_vocabulary or _english_score(b[1]) < _EN_EXCUSE))
+            ]
         if bad:
             # Only the first word of a sentence is in doubt ("Tickets for Raisa's"): capitalised for
             # position, so reported only when it pairs with a lost source name.

@@ -68,6 +68,9 @@ _MONTH_DAY_RE = re.compile(
 )
 _TIME_RE = re.compile(
     r"(?<![\d.,])(?P<h>\d{1,2})(?:(?P<sep>[.:])(?P<m>\d{2}))?(?!\d|[.,]\d)"
+    # "9.36%", "5.06 million": an amount, never a clock time.
+    r"(?!\s?(?:%|percent\b|per\s?cent\b|persen\b|pct\b|thousand\b|million\b|billion\b|trillion\b|"
+    r"ribu\b|juta\b|miliar\b|triliun\b))"
     r"(?:\s?(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z]))?"
     r"(?:\s?(?P<zone>WIB|WITA|WIT)\b)?",
     re.IGNORECASE,
@@ -92,6 +95,7 @@ _RANGE_TAIL_RE = re.compile(
 )
 # Indonesian context that makes "20.00" a clock time rather than the number twenty.
 _TIME_CUE_BEFORE_RE = re.compile(r"\b(?:pukul|jam|pkl\.?|at|from|until|to)\s*$", re.IGNORECASE)
+_WEAK_TIME_CUE_RE = re.compile(r"\b(?:at|from|until|to)\s*$", re.IGNORECASE)
 _TIME_CUE_AFTER_RE = re.compile(
     r"^\s*(?:-\s*\d{1,2}[.:]\d{2}\s*)?(?:WIB|WITA|WIT|waktu setempat|local time)\b", re.I
 )
@@ -287,6 +291,11 @@ def extract_numbers(text: str, lang: str = "id", *, words: bool = False) -> list
         if h > 24 or mi > 59 or (not m["m"] and not has_ampm):
             continue
         cue = has_ampm or has_zone or m["sep"] == ":" or _context_is_time(text, m.start(), m.end())
+        # "rose to 9.36", "at 5.06": English prepositions hint at a time but may just as well precede
+        # a number, so such a mention keeps both readings.
+        weak_cue = not (has_ampm or has_zone or m["sep"] == ":") and bool(
+            _WEAK_TIME_CUE_RE.search(text[max(0, m.start() - 7) : m.start()])
+        )
         if not cue and lang == "id":
             continue  # "20.00" without "pukul"/"WIB" is the Indonesian number 20.00
         if has_ampm:
@@ -300,11 +309,11 @@ def extract_numbers(text: str, lang: str = "id", *, words: bool = False) -> list
             minutes = {h % 24 * 60 + mi}
         vals = {("time", x) for x in minutes}
         end = m.end()
-        if not cue:
+        if not cue or weak_cue:
             # An English "20.00" with no cue may be a kept Indonesian time or the number 20: both.
             vals |= {_key(x) for x in _readings(m.group().split()[0], lang)[0]}
         span = text[m.start() : end].rstrip()
-        strict = frozenset({"time"}) if cue else frozenset()
+        strict = frozenset({"time"}) if cue and not weak_cue else frozenset()
         add(NumberMention(span, m.start(), m.start() + len(span), frozenset(vals), "time", strict))
     for m in _NUMBER_RE.finditer(text):
         if not free(m.start(), m.end()):
