@@ -31,10 +31,10 @@ _WORD_RE = re.compile(r"\w+", re.UNICODE)
 _STARTISH_RE = re.compile(r"(?:^|[.!?:;“\"‘'(\[—–-])\s*$")
 # Indonesian affixed words (verbs, abstract nouns): never a name when capitalised at a sentence start.
 _ID_AFFIXED_RE = re.compile(r"^(?:me|ber|ter|di|se|ke|pe|per)\w{3,}|\w{3,}(?:kan|nya|an)$")
-# Derived English words ("Environment", "Transportation", "Religious"): ordinary vocabulary.
+# Derived English words ("Environment", "Transportation", "Religious"): ordinary vocabulary. Endings
+# that names share ("Beijing", "Ahmed", "Kelly") are left to the language detector.
 _EN_DERIVED_RE = re.compile(
-    r"(?:tion|sion|ment|ness|ity|ance|ence|ship|ism|ist|ive|ous|ful|less|able|ible|ical|logy|ics|ing|"
-    r"ed|ly|ary|ery|ory|ture|ward|wards|ies|ers|ors)s?$"
+    r"(?:tion|sion|ment|ness|ity|ance|ship|ism|ous|ful|less|able|ible|ical|logy|ics|ture)s?$"
 )
 # A capitalised English word the detector gives at least this English confidence is vocabulary.
 _EN_WORD_CONFIDENCE = 0.6
@@ -311,8 +311,8 @@ def _english_names(source: str, output: str) -> tuple[list[tuple[re.Match, list,
         bad, free_vocab = [], 0
         for k, w in enumerate(_WORD_RE.findall(m.group())):
             f = _fold(w)
-            if len(f) < 2 or any(c.isdigit() for c in f) or f in ("s", "of", "and"):
-                continue  # "Rp150": a number, checked as one
+            if len(f) < 2 or any(c.isdigit() for c in f) or not w[0].isupper():
+                continue  # "Rp150" is a number, checked as one; "-subsidised", "of" are not capitalised
             stem = f[:-1] if f.endswith("s") and len(f) > 3 else f
             if (
                 _kept(w, folded_src, src_words)
