@@ -44,6 +44,9 @@ CORRECT = [
     ("“Kami siap,” kata José Ramos di Dili.", "“We are ready,” said José Ramos in Dili."),
     ("Jokowi meninjau Pasar Beringharjo.", "Jokowi's visit took him to Beringharjo Market."),
     ("Jalan Tol Trans-Jawa dibuka.", "The Trans-Java toll road was opened."),
+    # titles and saints' names in English, an unknown abbreviation written out beside a kept place
+    ("Paus Fransiskus mengunjungi Masjid Istiqlal.", "Pope Francis visited the Istiqlal Mosque."),
+    ("Kepala Bappeda Jawa Barat hadir.", "West Java Regional Development Planning Agency head attended."),
     # dates in US order or words
     ("Kebakaran terjadi Kamis (21/12).", "The fire broke out on Thursday (12/21)."),
     ("Ia ditangkap pada 15/11/2017.", "He was arrested on 11/15/2017."),
@@ -108,8 +111,8 @@ CORRUPTED = [
     (
         "Bupati Lampung Tengah diperiksa.",
         "The South Lampung regent was questioned.",
-        "name_unsupported",
-        "The South Lampung",
+        "name_changed",
+        "Lampung Tengah",
     ),
     (
         "Warga Desa Sukamaju menolak pabrik.",
@@ -122,6 +125,19 @@ CORRUPTED = [
         "The meeting was held in Vienna, Switzerland.",
         "name_changed",
         "Jenewa",
+    ),
+    # a place or a clearly non-English word at the start of the English sentence is still checked
+    (
+        "Presiden Prancis tiba di Jakarta.",
+        "German President arrived in Jakarta.",
+        "name_changed",
+        "Presiden Prancis",
+    ),
+    (
+        "Pendiri Gojek diperiksa Kejagung.",
+        "Tokopedia founder was questioned by the Attorney General's Office.",
+        "name_changed",
+        "Gojek",
     ),
     (
         "Universitas Gadjah Mada menerima 9.000 mahasiswa.",

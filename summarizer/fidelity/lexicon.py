@@ -52,7 +52,8 @@ ID_GENERIC = _words(
     pelatih pemain kapten kepala kadis kadin kasat kabid sekda sekjen dirut plt plh pj
     gereja masjid pura vihara klenteng pasar stadion gedung taman monumen museum candi istana hotel
     terminal jembatan bendungan waduk lapangan menara kampus pondok pesantren kedutaan besar
-    resor sektor
+    resor sektor paus kardinal uskup pastor romo pendeta kiai kyai ustaz ustadz habib syekh raja ratu
+    pangeran sultan
     """
 )
 
@@ -112,7 +113,8 @@ EN_FREE = _words(
     affairs works resources rights attorney attorney's office's stadium arena hall square park
     market mosque church temple palace building tower bridge dam field plaza complex terminal
     one two three four five six seven eight nine ten first second third
-    mr. mrs. jr sr lt gen col maj capt insp brig
+    mr. mrs. jr sr lt gen col maj capt insp brig pope king queen prince princess sultan cardinal
+    bishop day week year holiday eve festival award awards prize cup
     """
 )
 

@@ -40,6 +40,8 @@ _EN_DERIVED_RE = re.compile(
 _EN_WORD_CONFIDENCE = 0.6
 # Below this English confidence a word is a name even inside a name written out in English.
 _EN_EXCUSE = 0.3
+# Below this, a word at a sentence start is no English word at all ("Prabowo", "Tokopedia").
+_EN_NOT_AT_ALL = 0.15
 
 
 @dataclass(frozen=True)
@@ -232,26 +234,21 @@ def _source_names(source: str, folded_out: str, out_words: frozenset[str], expan
         )
         if weak and not _kept(words[0], folded_out, out_words):
             unexplained = True  # "Bakamla mencegat ...": perhaps a name, perhaps an abbreviation
-        if any(u.kind == "proper" for u in units):
-            # A proper name identifies the whole: "Desa Sukamaju" -> "the village" lost "Sukamaju".
-            units = [u for u in units if u.kind == "proper"]
-        elif units and all(u.kind in ("soft", "known") for u in units):
+        facts = [u for u in units if u.kind in ("proper", "term")]
+        if not facts:
             # An institution or acronym: lost only when nothing was written out in its place. A term of
             # the lexicon rendered in words the lexicon lacks ("TNI" -> "soldiers") only counts in a swap.
-            if not expansion and not any(_unit_kept(u, folded_out, out_words) for u in units):
+            if units and not expansion and not any(_unit_kept(u, folded_out, out_words) for u in units):
                 tokens = tuple(u.text for u in units)
                 # Reported with a lost proper name only ("NCCT" in "According to him, ..."): alone, an
                 # abbreviation is more likely written out in lowercase words ("IPA" -> "science").
                 found.append((NameMention(source[start : m.end()], start, m.end(), tokens), "acronym"))
             continue
-        required = kept = 0
-        for u in units:
-            if u.kind in ("soft", "known"):
-                continue
-            required += 1
-            kept += _unit_kept(u, folded_out, out_words)
-        if required and (kept * 2 < required or kept == 0):
-            tokens = tuple(u.text for u in units if u.kind != "soft")
+        lost = [u for u in facts if not _unit_kept(u, folded_out, out_words)]
+        # Half of a name's words identify it ("Presiden Joko Widodo" -> "President Widodo"); a place or
+        # direction is a fact of its own ("Presiden Prancis" -> "German President").
+        if len(lost) * 2 > len(facts) or len(lost) == len(facts) or any(u.kind == "term" for u in lost):
+            tokens = tuple(u.text for u in lost)
             strength = "weak" if weak else "strong"
             found.append((NameMention(source[start : m.end()], start, m.end(), tokens), strength))
     return found, unexplained
@@ -362,8 +359,13 @@ def compare_names(source: str, output: str) -> NameReport:
             ]
         if bad:
             # Only the first word of a sentence is in doubt ("Tickets for Raisa's"): capitalised for
-            # position, so reported only when it pairs with a lost source name.
-            weak = _startish(output, m.start()) and all(k == 0 for k, _, _ in bad)
+            # position, so reported only when it pairs with a lost source name, unless it is a place or
+            # clearly no English word ("Tokopedia founder ...").
+            weak = (
+                _startish(output, m.start())
+                and all(k == 0 for k, _, _ in bad)
+                and all(c != "place" and _english_score(w) >= _EN_NOT_AT_ALL for _, w, c in bad)
+            )
             tokens = tuple(w for _, w, _ in bad)
             english.append((NameMention(m.group(), m.start(), m.end(), tokens), weak))
     strong = any(strength == "strong" for _, strength in lost)
