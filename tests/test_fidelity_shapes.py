@@ -47,6 +47,13 @@ CORRECT = [
     # titles and saints' names in English, an unknown abbreviation written out beside a kept place
     ("Paus Fransiskus mengunjungi Masjid Istiqlal.", "Pope Francis visited the Istiqlal Mosque."),
     ("Kepala Bappeda Jawa Barat hadir.", "West Java Regional Development Planning Agency head attended."),
+    # transliterations and stems
+    (
+        "Kemenag menetapkan 1 Syawal jatuh pada Rabu (10/4).",
+        "The ministry set 1 Shawwal on Wednesday (4/10).",
+    ),
+    ("Umat Buddha merayakan Waisak.", "Buddhists celebrated Vesak."),
+    ("Pendaftaran dibuka 1-15 Juli 2024.", "Registration is open from July 1 to 15, 2024."),
     # dates in US order or words
     ("Kebakaran terjadi Kamis (21/12).", "The fire broke out on Thursday (12/21)."),
     ("Ia ditangkap pada 15/11/2017.", "He was arrested on 11/15/2017."),
@@ -143,7 +150,7 @@ CORRUPTED = [
         "Universitas Gadjah Mada menerima 9.000 mahasiswa.",
         "Airlangga University admitted 9,000 students.",
         "name_changed",
-        "Gadjah Mada",
+        "Universitas Gadjah Mada",
     ),
     (
         "Angka kemiskinan turun menjadi 9,36 persen.",

@@ -123,13 +123,25 @@ def _near(a: str, b: str) -> bool:
 
 
 def _canon(word: str) -> str:
-    # Old Indonesian spelling still used in names: "Soeharto" = "Suharto", "Djoko" = "Joko".
-    return word.replace("oe", "u").replace("dj", "j").replace("tj", "c")
+    # Old Indonesian spelling still used in names ("Soeharto" = "Suharto", "Djoko" = "Joko") and Arabic
+    # transliterations ("Syawal" = "Shawwal", "Ramadhan" = "Ramadan").
+    word = (
+        word.replace("oe", "u").replace("dj", "j").replace("tj", "c").replace("sy", "sh").replace("dh", "d")
+    )
+    return re.sub(r"(\w)\1", r"\1", word)
 
 
 def _loan(word: str) -> str:
-    # Loanwords spelled the Indonesian way: "katedral" = "cathedral", "fisika" = "physics".
-    return re.sub(r"(?<=[^aeiou])h", "", word.replace("c", "k").replace("ph", "f").replace("q", "k"))
+    # Loanwords spelled the Indonesian way: "katedral" = "cathedral", "kurikulum" = "curriculum".
+    word = re.sub(r"(?<=[^aeiou])h", "", word.replace("c", "k").replace("ph", "f").replace("q", "k"))
+    return re.sub(r"(\w)\1", r"\1", word)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """ "Buddha" and "Buddhists": they share all but the last letter of the shorter word (5+ letters)."""
+    short = min(len(a), len(b))
+    common = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), short)
+    return common >= 5 and common >= short - 1
 
 
 def _kept(token: str, folded: str, words: frozenset[str]) -> bool:
@@ -137,6 +149,8 @@ def _kept(token: str, folded: str, words: frozenset[str]) -> bool:
     if key in words or _canon(key) in {_canon(w) for w in words}:
         return True
     if len(key) >= 5 and _loan(key) in {_loan(w) for w in words if len(w) >= 5}:
+        return True
+    if any(_same_stem(key, w) for w in words):
         return True
     # Possessive/inflected or glued forms: "Jokowi's", "Indonesian", "Iduladha" -> "Eid al-Adha".
     if len(key) >= 4 and (

@@ -66,6 +66,16 @@ _DAY_MONTH_RE = re.compile(
 _MONTH_DAY_RE = re.compile(
     rf"\b(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]\d)", re.IGNORECASE
 )
+_DAY_RANGE = r"\s*(?:-|–|to|and|until|through|hingga|sampai|s/d|dan)\s*"
+_DAYS_MONTH_RE = re.compile(
+    rf"(?<![\d.,])(?P<d>\d{{1,2}}){_DAY_RANGE}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_ALT})\b",
+    re.IGNORECASE,
+)
+_MONTH_DAYS_RE = re.compile(
+    rf"\b(?P<mon>{_MONTH_ALT})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?{_DAY_RANGE}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    r"(?![.,:]\d)",
+    re.IGNORECASE,
+)
 _TIME_RE = re.compile(
     r"(?<![\d.,])(?P<h>\d{1,2})(?:(?P<sep>[.:])(?P<m>\d{2}))?(?!\d|[.,]\d)"
     # "9.36%", "5.06 million": an amount, never a clock time.
@@ -254,6 +264,13 @@ def extract_numbers(text: str, lang: str = "id", *, words: bool = False) -> list
             if 1 <= d <= 31 and free(m.start(), m.end()):
                 vals = frozenset({("date", d, mo), _key(d)})
                 add(NumberMention(m.group(), m.start(), m.end(), vals, "date", frozenset({"date"})))
+    # A day range with the month written once: "1-15 Juli", "July 1 to 15". The lone day is a date too.
+    for regex in (_DAYS_MONTH_RE, _MONTH_DAYS_RE):
+        for m in regex.finditer(text):
+            d, mo = int(m["d"]), _MONTHS[m["mon"].lower()]
+            if 1 <= d <= 31 and free(m.start("d"), m.end("d")):
+                vals = frozenset({("date", d, mo), _key(d)})
+                add(NumberMention(m["d"], m.start("d"), m.end("d"), vals, "date", frozenset({"date"})))
     if lang == "en":
         for m in _CLOCK_WORD_RE.finditer(text):
             minutes = 0 if m.group().lower() == "midnight" else 12 * 60
