@@ -212,7 +212,7 @@ def _unit_kept(unit: _Unit, folded_out: str, out_words: frozenset[str]) -> bool:
     return _kept(unit.text, folded_out, out_words)
 
 
-def _source_names(source: str, folded_out: str, out_words: frozenset[str], expansion: bool):
+def _source_names(source: str, folded_out: str, out_words: frozenset[str], expansion: bool, translated: bool):
     """Lost Indonesian names as (mention, strength) and whether the source has an abbreviation or
     institution word the English does not keep.
 
@@ -263,7 +263,11 @@ def _source_names(source: str, folded_out: str, out_words: frozenset[str], expan
         # direction is a fact of its own ("Presiden Prancis" -> "German President").
         if len(lost) * 2 > len(facts) or len(lost) == len(facts) or any(u.kind == "term" for u in lost):
             tokens = tuple(u.text for u in lost)
-            strength = "weak" if weak else "strong"
+            # A lost word beside an English name that is no source word ("Kurikulum Merdeka" ->
+            # "Independent Curriculum", "Pasal" -> "Article") was most likely translated: it only
+            # counts in a swap. A lost place always counts.
+            place_lost = any(u.kind == "term" for u in lost)
+            strength = "weak" if weak or (translated and not place_lost) else "strong"
             found.append((NameMention(source[start : m.end()], start, m.end(), tokens), strength))
     return found, unexplained
 
@@ -307,16 +311,17 @@ def _supported_en(source: str) -> tuple[str, frozenset[str], frozenset[str]]:
     return folded, words, frozenset(allowed)
 
 
-def _english_names(source: str, output: str) -> tuple[list[tuple[re.Match, list, bool]], bool]:
-    """Capitalised English names with words the source does not support, and whether any capitalised
-    English vocabulary past a sentence start was written (a name spelled out in English).
+def _english_names(source: str, output: str) -> tuple[list[tuple[re.Match, list, bool]], bool, bool]:
+    """Capitalised English names with words the source does not support; whether any capitalised
+    English vocabulary past a sentence start was written (a name spelled out in English); and whether
+    some of it is more than an institution head ("Independent Curriculum", not just "Agency").
 
     Each name comes as (match, [(index, word, category)], has_vocabulary); category is "place",
     "content" (an institution field such as "Health") or "proper".
     """
     folded_src, src_words, allowed = _supported_en(source)
     table = terms()
-    found, expansion = [], False
+    found, expansion, translated = [], False, False
     for m in _EN_NAME_RE.finditer(output):
         startish = _startish(output, m.start())
         bad, free_vocab = [], 0
@@ -339,12 +344,13 @@ def _english_names(source: str, output: str) -> tuple[list[tuple[re.Match, list,
             elif f in EN_FREE or _EN_DERIVED_RE.search(f) or (not w.isupper() and _english_word(w)):
                 # A capitalised English word past the sentence's first: a name written out in English.
                 free_vocab += k > 0 or not startish
+                translated = translated or ((k > 0 or not startish) and f not in EN_FREE)
             else:
                 bad.append((k, w, "proper"))
         expansion = expansion or free_vocab > 0
         if bad:
             found.append((m, bad, free_vocab > 0))
-    return found, expansion
+    return found, expansion, translated
 
 
 def compare_names(source: str, output: str) -> NameReport:
@@ -358,8 +364,8 @@ def compare_names(source: str, output: str) -> NameReport:
     """
     folded_out = _fold(output)
     out_words = frozenset(_WORD_RE.findall(folded_out))
-    english_raw, expansion = _english_names(source, output)
-    lost, unexplained = _source_names(source, folded_out, out_words, expansion)
+    english_raw, expansion, translated = _english_names(source, output)
+    lost, unexplained = _source_names(source, folded_out, out_words, expansion, translated)
     english = []
     for m, bad, has_vocabulary in english_raw:
         if unexplained:
