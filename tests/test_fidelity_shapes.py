@@ -47,6 +47,12 @@ CORRECT = [
     # titles and saints' names in English, an unknown abbreviation written out beside a kept place
     ("Paus Fransiskus mengunjungi Masjid Istiqlal.", "Pope Francis visited the Istiqlal Mosque."),
     ("Kepala Bappeda Jawa Barat hadir.", "West Java Regional Development Planning Agency head attended."),
+    # English acronyms and a name written out in English beside a lost common word
+    (
+        "“Harga ini final,” kata Dirut Pertamina Nicke Widyawati.",
+        "“This price is final,” said Pertamina CEO Nicke Widyawati.",
+    ),
+    ("Tersangka dijerat Pasal 340 KUHP.", "The suspect was charged under Article 340 of the Penal Code."),
     # transliterations and stems
     (
         "Kemenag menetapkan 1 Syawal jatuh pada Rabu (10/4).",
@@ -132,6 +138,13 @@ CORRUPTED = [
         "The meeting was held in Vienna, Switzerland.",
         "name_changed",
         "Jenewa",
+    ),
+    # a lost place stays a fact even when the English has a name that reads as English
+    (
+        "Menteri bertemu mitranya di Canberra.",
+        "The minister met his counterpart in Wellington.",
+        "name_missing",
+        "Canberra",
     ),
     # a place or a clearly non-English word at the start of the English sentence is still checked
     (

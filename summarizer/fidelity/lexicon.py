@@ -53,7 +53,7 @@ ID_GENERIC = _words(
     gereja masjid pura vihara klenteng pasar stadion gedung taman monumen museum candi istana hotel
     terminal jembatan bendungan waduk lapangan menara kampus pondok pesantren kedutaan besar
     resor sektor paus kardinal uskup pastor romo pendeta kiai kyai ustaz ustadz habib syekh raja ratu
-    pangeran sultan
+    pangeran sultan negara
     """
 )
 
@@ -115,6 +115,7 @@ EN_FREE = _words(
     one two three four five six seven eight nine ten first second third
     mr. mrs. jr sr lt gen col maj capt insp brig pope king queen prince princess sultan cardinal
     bishop day week year holiday eve festival award awards prize cup
+    ceo cfo coo gdp ngo ipo vip covid hiv aids sms atm tv dna vat ok un us uk eu
     """
 )
 

@@ -36,6 +36,10 @@ _ID_AFFIXED_RE = re.compile(r"^(?:me|ber|ter|di|se|ke|pe|per)\w{3,}|\w{3,}(?:kan
 _EN_DERIVED_RE = re.compile(
     r"(?:tion|sion|ment|ness|ity|ance|ship|ism|ous|ful|less|able|ible|ical|logy|ics|ture)s?$"
 )
+# A name after these is a place ("di Canberra") or a speaker ("kata Andi"), never a translated word.
+_PLACE_OR_SPEAKER_RE = re.compile(
+    r"\b(?:di|ke|dari|menuju|asal|kata|ujar|ucap|tutur|jelas|sebut)\s+$", re.IGNORECASE
+)
 # A capitalised English word the detector gives at least this English confidence is vocabulary.
 _EN_WORD_CONFIDENCE = 0.6
 # Below this English confidence a word is a name even inside a name written out in English.
@@ -266,7 +270,9 @@ def _source_names(source: str, folded_out: str, out_words: frozenset[str], expan
             # A lost word beside an English name that is no source word ("Kurikulum Merdeka" ->
             # "Independent Curriculum", "Pasal" -> "Article") was most likely translated: it only
             # counts in a swap. A lost place always counts.
-            place_lost = any(u.kind == "term" for u in lost)
+            place_lost = any(u.kind == "term" for u in lost) or bool(
+                _PLACE_OR_SPEAKER_RE.search(source[:start])
+            )
             strength = "weak" if weak or (translated and not place_lost) else "strong"
             found.append((NameMention(source[start : m.end()], start, m.end(), tokens), strength))
     return found, unexplained
