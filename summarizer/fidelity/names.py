@@ -117,7 +117,7 @@ def _has_term(term: str, folded: str) -> bool:
 
 
 def _near(a: str, b: str) -> bool:
-    """One edit apart (spelling variants "Mohammad"/"Muhammad" are not; "Soekarno"/"Sukarno" are)."""
+    """One edit apart, for words of six letters or more: spelling variants ("Mohammad"/"Muhammad")."""
     if a[0] != b[0] or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 6:
         return False
     if len(a) == len(b):
@@ -166,7 +166,7 @@ def _kept(token: str, folded: str, words: frozenset[str]) -> bool:
 
 @dataclass(frozen=True)
 class _Unit:
-    kind: str  # "term" | "proper" | "acronym" | "soft"
+    kind: str  # "term" (a place of the lexicon) | "known" (another lexicon term) | "proper" | "soft"
     text: str
     alts: tuple[str, ...] = ()
 

@@ -94,7 +94,8 @@ _TIME_RANGE_RE = re.compile(
 )
 # "pukul 5", "jam 7 pagi": an Indonesian whole hour, with the part of the day when given.
 _ID_HOUR_RE = re.compile(
-    r"\b(?:pukul|jam|pkl\.?)\s*(?P<span>(?P<h>\d{1,2})(?![\d.,:])(?:\s+(?P<period>pagi|siang|sore|malam|dini\s+hari))?)",
+    r"\b(?:pukul|jam|pkl\.?)\s*(?P<span>(?P<h>\d{1,2})(?![\d.,:])"
+    r"(?:\s+(?P<period>pagi|siang|sore|malam|dini\s+hari))?)",
     re.IGNORECASE,
 )
 _CLOCK_RE = re.compile(r"(?P<h>\d{1,2})\.(?P<m>\d{2})")
