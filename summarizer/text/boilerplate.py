@@ -1,8 +1,8 @@
-"""Boilerplate rules for Indonesian news scrapes, matched by shape (position, punctuation, length).
+"""The engine that applies :data:`summarizer.text.rules.RULES` to the lines of a scraped article.
 
-Each function takes one normalised line (a paragraph) and returns what is left plus the cuts it made.
-The rules follow the page furniture of Indonesian outlets (Kompas, Detik, Tempo, ANTARA, CNN
-Indonesia, Tribun, Liputan6, Okezone, Suara, Kumparan...), never the words of a particular article.
+A line is kept as a list of *pieces*: each cut splits a piece, so text left next to a cut counts as a
+fresh start (a glued "Baca juga" headline's end is where the real sentence resumes). Datelines need
+the article's first lines at once and are handled by :func:`strip_datelines`.
 """
 
 from __future__ import annotations
@@ -11,278 +11,42 @@ import logging
 import re
 
 from ..results import Removal
+from .rules import DATELINE_FORMS, RULES, STACKED_GLUED, Rule, Scope
 
-__all__ = ["LineCleaner", "strip_dateline"]
+__all__ = ["LineCleaner", "headline_end", "strip_dateline", "strip_datelines"]
 
 logger = logging.getLogger(__name__)
 
-_I = re.IGNORECASE
 _END_PUNCT = '.!?"”’)…'
-
-# --- "Baca juga:" and friends -------------------------------------------------------------------
-_READ_ALSO = re.compile(
-    r"\b(?:Baca|BACA|Lihat|LIHAT|Simak|SIMAK)\s+(?:[Jj]uga|JUGA|[Pp]ula)\b\s*(?P<sep>[:：\-–—]?)"
-)
-_RELATED_LABEL = re.compile(
-    r"^(?:baca|lihat|simak)\s+(?:juga|pula)|^(?:berita|artikel|baca berita"
-    r"|konten)\s+(?:terkait|lainnya|menarik)"
-    r"|^(?:artikel|berita|video)\s+pilihan|^rekomendasi(?:\s+untuk\s+anda)?|^terpopuler|^pilihan\s+editor",
-    _I,
-)
-_EDITOR_PICK = re.compile(r"^(?:Pilihan|PILIHAN)\s+(?:Editor|EDITOR|Redaksi|REDAKSI)\s*:")
 _TOKEN = re.compile(r"\S+")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_SENTENCE_END = re.compile(r"[.!?…](?:[\"”’)\]]*)(?=\s|$)")
 _HEADLINE_WINDOW = 320
+#: A following line is "non-prose" (a list item under a label) at this length or less.
+_BLOCK_WORDS = 25
+#: Lines above the dateline (headline, deck, caption, byline) are cut only when this short.
+_HEADER_WORDS = 45
+_DATELINE_WINDOW = 4
+#: Whole-line rules only look at lines this short (about 80 words).
+_LINE_CHARS = 600
+#: End rules (credits, codes, copyright) look at this much of a line's end.
+_TAIL_CHARS = 700
 _FUNCTION_WORDS = frozenset(
-    [
-        "di",
-        "ke",
-        "dari",
-        "dan",
-        "yang",
-        "untuk",
-        "dengan",
-        "atau",
-        "pada",
-        "vs",
-        "hingga",
-        "jadi",
-        "oleh",
-        "ini",
-        "itu",
-        "karena",
-        "bagi",
-        "soal",
-        "usai",
-        "jelang",
-        "saat",
-        "dalam",
-        "akan",
-        "tak",
-        "tidak",
-        "bisa",
-        "sudah",
-        "masih",
-        "demi",
-        "agar",
-        "lewat",
-        "antara",
-        "se",
-        "per",
-        "&",
-        "the",
-        "of",
-    ]
+    "di ke dari dan yang untuk dengan atau pada vs hingga jadi oleh ini itu karena bagi soal usai jelang saat "
+    "dalam akan tak tidak bisa sudah masih demi agar lewat antara se per & the of".split()
 )
 # Capitalised words that usually open a sentence; used to find where a glued headline ends.
 _STARTERS = frozenset(
-    [
-        "Ia",
-        "Dia",
-        "Mereka",
-        "Kami",
-        "Kita",
-        "Saya",
-        "Hal",
-        "Namun",
-        "Tetapi",
-        "Sementara",
-        "Selain",
-        "Sebelumnya",
-        "Kemudian",
-        "Adapun",
-        "Menurut",
-        "Dalam",
-        "Pada",
-        "Saat",
-        "Ketika",
-        "Untuk",
-        "Dengan",
-        "Oleh",
-        "Meski",
-        "Meskipun",
-        "Sedangkan",
-        "Bahkan",
-        "Selanjutnya",
-        "Sejak",
-        "Kini",
-        "Karena",
-        "Jika",
-        "Apabila",
-        "Setelah",
-        "Sebelum",
-        "Presiden",
-        "Menteri",
-        "Gubernur",
-        "Bupati",
-        "Wali",
-        "Wakil",
-        "Ketua",
-        "Kepala",
-        "Direktur",
-        "Polisi",
-        "Pemerintah",
-        "Warga",
-        "Petugas",
-        "Pihak",
-        "Kapolres",
-        "Kapolda",
-        "Kapolri",
-        "Sekretaris",
-        "Juru",
-        "Anggota",
-        "Pengamat",
-        "Berdasarkan",
-        "Diketahui",
-        "Sebanyak",
-        "Sejumlah",
-        "Para",
-        "Seorang",
-        "Korban",
-        "Pelaku",
-        "Tim",
-        "Kementerian",
-        "Dinas",
-        "Perusahaan",
-        "Lebih",
-        "Akibatnya",
-        "Selama",
-        "Sampai",
-        "Itu",
-        "Ini",
-        "Di",
-        "Dari",
-        "Sebagai",
-    ]
+    "Ia Dia Mereka Kami Kita Saya Hal Namun Tetapi Sementara Selain Sebelumnya Kemudian Adapun Menurut Dalam "
+    "Pada Saat Ketika Untuk Dengan Oleh Meski Meskipun Sedangkan Bahkan Selanjutnya Sejak Kini Karena Jika "
+    "Apabila Setelah Sebelum Presiden Menteri Gubernur Bupati Wali Wakil Ketua Kepala Direktur Polisi Pemerintah "
+    "Warga Petugas Pihak Kapolres Kapolda Kapolri Sekretaris Juru Anggota Pengamat Berdasarkan Diketahui "
+    "Sebanyak Sejumlah Para Seorang Korban Pelaku Tim Kementerian Dinas Perusahaan Lebih Akibatnya Selama "
+    "Sampai Itu Ini Di Dari Sebagai Seperti Sehari Lalu Akan".split()
 )
-
-# --- agency footers and credits -----------------------------------------------------------------
-_AGENCY_FOOTER = re.compile(
-    r"(?:Pewarta|PEWARTA|Penulis|PENULIS|Reporter|REPORTER|Kontributor|Wartawan)\s*:\s*[^\n:]{1,80}?\s*"
-    r"(?:Editor|EDITOR|Redaktur|Penyunting|Uploader)\s*:\s*[^\n]{0,400}$"
-)
-_GLUED_CREDIT = re.compile(
-    r"(?<=[.!?\"”])\s*(?:Pewarta|Penulis|Reporter|Editor|Redaktur|Penyunting|Kontributor|Sumber)\s*:\s*"
-    r"[A-Z][^\n.!?]{0,60}$"
-)
-# A copyright footer starts a line or follows a sentence end ("...Indonesia.COPYRIGHT © ANTARA 2023") and
-# is short; "Hak cipta © 2024 bukan soal utama, kata Rudi" is prose and stays.
-_COPYRIGHT = re.compile(
-    r"(?:^|(?<=[.!?\"”)\]]))\s*"
-    r"(?:COPYRIGHT\s*©?|Copyright\s*©|\(c\)\s*Copyright|©\s*(?:19|20)\d\d|©\s*[A-Z])[^\n]{0,120}$"
-)
-_NO_COPYING = re.compile(
-    r"(?:^|(?<=[.!?\"”\d\s]))Dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|memperbanyak|"
-    r"menggunakan|mereproduksi|menyebarluaskan)\b[^\n]{0,400}?\bizin\b[^\n]{0,200}$",
-    _I,
-)
-_CREDIT_LINE = re.compile(
-    r"^(?:pewarta|editor|penulis|reporter|redaktur|penyunting|kontributor|wartawan|fotografer|penerjemah|"
-    r"sumber|videografer|produser|uploader|copy ?editor|grafis|infografis|penanggung jawab)\s*:\s*\S",
-    _I,
-)
-_REPORTER_LINE = re.compile(
-    r"^(?:Laporan|LAPORAN|Dilaporkan oleh)\s+(?:[Rr]eporter|[Ww]artawan|[Kk]oresponden"
-    r"|[Jj]urnalis|[Kk]ontributor)\b"
-)
-_REPORTER_BEFORE_DATELINE = re.compile(
-    r"^(?:Laporan|LAPORAN)\s+(?:[Rr]eporter|[Ww]artawan|[Kk]oresponden|[Jj]urnalis|[Kk]ontributor)\b"
-    r"[^\n]{0,100}?\s(?=[A-Z][A-Za-z0-9]*\.(?:COM|com|CO\.ID|co\.id|ID|id)\b[^\n]{0,40}?\s[-–—]{1,2}\s)"
-)
-_PUBLISHED_AT = re.compile(
-    r"(?:^|(?<=[.!?\"”)])\s*)(?:Sebagian\s+)?(?:Artikel|Berita|Tulisan|Konten)\s+ini\s+(?:telah|sudah|pernah)\s+"
-    r"(?:tayang|terbit|dimuat|diterbitkan|dipublikasikan|ditayangkan)\b[^\n]*$",
-    _I,
-)
-_END_MARK = re.compile(
-    r"(?:^|(?<=[.!?\"”’])\s*|\s+(?=[(\[]\*))"
-    r"[(\[](?:\*{1,3}|[a-z]{2,6}(?:\s?/\s?[a-z]{2,6}){0,3}|[Aa]nt(?:ara)?|ANT(?:ARA)?|[A-Z][a-z]{1,5}/[a-z]{2,6})[)\]]$"
-)
-_OUTLET_CREDIT = re.compile(
-    r"(?:^|(?<=[.!?\"”’])\s*)\((?:[A-Za-z][A-Za-z0-9]*\.(?:com|co\.id|id|net)|ANTARA|Antara|Tribun\w*)"
-    r"\s*/[^()\n]{1,80}\)$"
-)
-_PHOTO_CREDIT = re.compile(
-    r"\s*\((?:ANTARA FOTO|ANTARA|Foto|FOTO|Dok\.|DOK\.|Dokumentasi|Sumber foto"
-    r"|Ilustrasi)\s*[:/][^()\n]{1,100}\)"
-)
-_CAPTION_LINE = re.compile(
-    r"^(?:foto|gambar|ilustrasi|dok|dokumentasi|sumber foto|photo|image|credit|kredit foto)\s*[:./]\s*\S"
-    r"|^(?:[A-Z][A-Za-z0-9]*\.(?:com|COM|id|ID|co\.id|CO\.ID)|ANTARA FOTO|KOMPAS|TRIBUN[A-Z]*"
-    r"|DOK)\s*/\s*[A-Z]",
-    _I,
-)
-# Titles of embedded media blocks ("Infografis Harga BBM Naik", "VIDEO: ...", "Galeri Foto ..."): they
-# label a picture or player that the scrape lost, so the line says nothing on its own.
-_MEDIA_LABEL = re.compile(
-    r"^(?:infografis|infografik|video|galeri(?:\s+foto)?|foto\s+terkait|podcast)\b\s*:?\s*\S", _I
-)
-_CAPTION_TAIL = re.compile(
-    r"\((?:foto|dok\.?|dokumentasi|sumber(?: foto)?|ilustrasi|antara foto|antara|istimewa"
-    r"|shutterstock|getty images?|"
-    r"istock(?:photo)?|reuters|afp|ap photo|unsplash|freepik|pexels)\b[^()\n]{0,100}\)$",
-    _I,
-)
-
-# --- ads, embeds, promos, share rails -----------------------------------------------------------
-_AD_SCRIPT = re.compile(
-    r"\(\s*adsbygoogle\s*=\s*window\.adsbygoogle\s*\|\|\s*\[\]\s*\)\s*\.push\(\s*\{\s*\}\s*\)\s*;?"
-    r"|googletag\.cmd\.push\([^\n]{0,300}?\}\s*\)\s*;?"
-    r"|window\.\w+\s*=\s*window\.\w+\s*\|\|\s*\[\][^\n]{0,200}?;"
-)
-_SCRIPT_LINE = re.compile(
-    r"^(?:var |let |const |function\s*\(|!function|document\.write|window\.|googletag\.|\(function)"
-)
-_GAMBAS = re.compile(r"\s*\[Gambas:[^\]\n]{0,200}\]", _I)
-_AD_INLINE = re.compile(r"\s*\b(?:ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT|SCROLL TO RESUME CONTENT)\b")
-_AD_LINE = re.compile(
-    r"^(?:advertisement|iklan|adv|ads|sponsored|konten sponsor"
-    r"|scroll(?: ke bawah)? untuk (?:melanjutkan|lanjut)"
-    r"(?: membaca)?(?: artikel)?|scroll to continue(?: with content)?"
-    r"|lanjutkan membaca(?: artikel)?(?: di bawah)?"
-    r"|konten berikut adalah iklan[^\n]*|tutup iklan|loading\W*|memuat\W*|halaman selanjutnya|selanjutnya\W*"
-    r"|halaman\s*:?[\d\s]*|next page|baca selengkapnya\W*|baca artikel selengkapnya\W*)\W*$",
-    _I,
-)
-_VIDEO_PROMO = re.compile(r"^(?:simak|tonton|saksikan|lihat)\s+(?:juga\s+)?(?:video|live|siaran)\b", _I)
-_PROMO = re.compile(
-    r"^(?:dapatkan|simak|ikuti|follow|gabung|bergabung|download|unduh|klik|yuk|jangan lewatkan|kunjungi|"
-    r"subscribe|pantau|cek|update|baca berita|nikmati|install|instal)\b",
-    _I,
-)
-_PROMO_TARGET = re.compile(
-    r"google news|whatsapp|telegram|instagram|youtube|tiktok|twitter|facebook|aplikasi|app store|play store|"
-    r"google play|berita pilihan|breaking news|klik di sini|klik link|saluran|channel|newsletter|notifikasi|"
-    r"sedikit iklan|tanpa iklan|akun resmi",
-    _I,
-)
-_TAGS_LINE = re.compile(
-    r"^(?:tags?|tagar|topik(?: terkait| menarik| pilihan)?|kata kunci|keywords?"
-    r"|bagikan(?: artikel ini| berita ini)?|"
-    r"share(?: this(?: article)?)?|berita terkait|artikel terkait|ikuti kami(?: di)?|follow us"
-    r"|kategori)\s*[:：]",
-    _I,
-)
-_SOCIAL_ONLY = re.compile(
-    r"^(?:\b(?:facebook|twitter|x|whatsapp|wa|telegram|line|linkedin|e-?mail|copy link"
-    r"|salin link|salin tautan|"
-    r"pinterest|instagram|threads|share|bagikan|tweet|komentar|kirim|tags?|topik|print|cetak|link)\b\W*)+$",
-    _I,
-)
-_HASHTAGS_ONLY = re.compile(r"^(?:#\w+\W*)+$")
-# A line that is only a publication date/time ("Sabtu, 21 Desember 2024 20:15 WIB", "21/12/2024, 08:00 WITA",
-# "Diperbarui 21 Des 2024, 10:05"): page chrome, never prose, since it has no verb at all.
-_MONTHS = (
-    r"(?:Jan(?:uari)?|Feb(?:ruari)?|Mar(?:et)?|Apr(?:il)?|Mei|Jun(?:i)?|Jul(?:i)?|Agu(?:stus)?|Agt|Ags|"
-    r"Sep(?:tember)?|Okt(?:ober)?|Nov(?:ember)?|Des(?:ember)?)"
-)
-_TIMESTAMP_LINE = re.compile(
-    r"^(?:(?:Diperbarui|Dipublikasikan|Diterbitkan|Dibuat|Update|Updated|Published)\s*:?\s*)?"
-    r"(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)\s*,?\s*)?"
-    rf"(?:\d{{1,2}}\s+{_MONTHS}\.?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
-    r"(?:\s*[,|-]?\s*(?:pukul\s+)?\d{1,2}[.:]\d{2}(?:[.:]\d{2})?)?"
-    r"(?:\s*(?:WIB|WITA|WIT|GMT\+?\d*|UTC\+?\d*))?\s*$",
-    _I,
-)
+# Passive reporting verbs that open a sentence before a name: "Disebutkan Sapto Aji, ...".
+_OPENER = re.compile(r"(?:Di[a-z]{3,}kan|Menurut(?:nya)?|Dikatakan|Ditambahkan)$")
+_CAMEL = re.compile(r"^([\"“(]?[A-Z][a-z]+|[A-Z]{2,})([A-Z][a-z]+)(\W*)$")
 
 
 def _words(text: str) -> int:
@@ -303,12 +67,17 @@ def _is_lower(token: str) -> bool:
     return bool(word) and word[0].islower()
 
 
+def _is_prose(line: str) -> bool:
+    """A sentence-like line: long enough and ending like a sentence (not a list item or label)."""
+    return _words(line) > _BLOCK_WORDS or _ends_sentence(line)
+
+
 def headline_end(rest: str, *, complete: bool = True) -> int:
     """Offset in ``rest`` where a glued "Baca juga:" headline ends and the article text resumes.
 
-    Returns ``len(rest)`` when the whole rest is headline. Kompas glues headlines into prose without
-    punctuation; headlines are Title Case, so the prose resumes one capitalised word before the first
-    lower-case run (or at a known sentence opener in that capitalised run).
+    Returns ``len(rest)`` when the whole rest is headline. Headlines are Title Case without a full
+    stop, so prose resumes one capitalised word before the first lower-case run, at a known sentence
+    opener, at a sentence end, or where scraping glued two words ("SumateraWarga").
     """
     tokens = [(m.start(), m.group(0)) for m in _TOKEN.finditer(rest)]
     n = len(tokens)
@@ -325,6 +94,14 @@ def headline_end(rest: str, *, complete: bool = True) -> int:
             punct = i + 1
             break
     cut = min(punct, _case_boundary(words))
+    # Scraping that dropped paragraph breaks glues the headline's last word to the next sentence's
+    # first ("SumateraWarga"): such a glue before the first lower-case word is the real boundary.
+    lower = next((i for i, w in enumerate(words) if _is_lower(w) and w.lower() not in _FUNCTION_WORDS), n)
+    for i in range(min(max(cut, lower) + 1, n)):
+        glued = _CAMEL.match(words[i])
+        if glued and i and (glued.group(2) in _STARTERS or (i + 1 < n and _is_lower(words[i + 1]))):
+            if words[i + 1 if i + 1 < n else i].lower() not in _FUNCTION_WORDS:
+                return tokens[i][0] + len(glued.group(1))
     return tokens[cut][0] if cut < n else len(rest)
 
 
@@ -339,7 +116,11 @@ def _case_boundary(words: list[str]) -> int:
             if words[i].lower() in _FUNCTION_WORDS and i + 1 < n and _is_cap(words[i + 1]):
                 continue
             for j in range(i - 1, max(1, i - 5), -1):
-                if words[j].strip("\"'“‘(,") in _STARTERS and _is_cap(words[j]):
+                if words[j].strip("\"'“‘(,") in _STARTERS and _is_cap(words[j]) or _OPENER.match(words[j]):
+                    return j
+            # A headline often ends in a date or number; a multi-word subject starts right after it.
+            for j in range(i - 1, max(1, i - 4), -1):
+                if words[j - 1].rstrip(",.").isdigit() and _is_cap(words[j]) and not words[j][:1].isdigit():
                     return j
             return i - 1 if i - 1 >= 1 else n
         return n
@@ -352,145 +133,230 @@ def _case_boundary(words: list[str]) -> int:
     return n
 
 
-class LineCleaner:
-    """Applies the per-line rules in order; keeps a little state for multi-line blocks."""
+def _at_boundary(piece: str, start: int) -> bool:
+    before = piece[:start].rstrip()
+    return not before or before[-1] in _END_PUNCT or before.endswith(":")
 
-    def __init__(self) -> None:
+
+def _sentence_end(piece: str, pos: int) -> int:
+    match = _SENTENCE_END.search(piece, pos)
+    return match.end() if match else len(piece)
+
+
+def _sentence_start_before(piece: str, pos: int) -> int:
+    """Start of the sentence that ends just before ``pos`` (its own final stop is skipped)."""
+    head = piece[:pos].rstrip()
+    head = head[:-1] if head[-1:] in ".!?" else head
+    starts = [m.end() for m in _SENTENCE_END.finditer(head)]
+    return starts[-1] if starts else 0
+
+
+class LineCleaner:
+    """Applies the rule table line by line; keeps the little state that label blocks need."""
+
+    def __init__(self, rules: tuple[Rule, ...] = RULES) -> None:
+        self.rules = rules
         self.removed: list[Removal] = []
-        self._related_lines = 0  # headline lines still expected after a bare "Baca juga" label
+        self._block: tuple[Rule, int] | None = None  # a label's rule and how many lines it may still take
+        self._last_cut: str | None = None  # rule name of a cut that ended the previous line
 
     def _cut(self, rule: str, text: str) -> None:
         text = text.strip()
         if text:
             self.removed.append(Removal(rule, text))
 
-    def _sub(self, pattern: re.Pattern[str], rule: str, line: str) -> str:
-        if not pattern.search(line):
-            return line
-        parts: list[str] = []
-        last = 0
-        for match in pattern.finditer(line):
-            self._cut(rule, match.group(0))
-            parts.append(line[last : match.start()])
-            last = match.end()
-        parts.append(line[last:])
-        return " ".join("".join(parts).split())
-
     def clean(self, line: str) -> str:
         """Return the line without boilerplate ('' when the whole line was boilerplate)."""
-        if self._related_lines:
-            if not _ends_sentence(line) and _words(line) <= 20 and not _READ_ALSO.match(line):
-                self._related_lines -= 1
-                self._cut("read_also", line)
+        if self._block:
+            rule, left = self._block
+            self._block = None
+            if not _is_prose(line) and not _URL.search(line[:1]):
+                self._cut(rule.name, line)
+                ends_block = rule.name == "syndication" and _URL.search(line)
+                if left > 1 and not ends_block:
+                    self._block = (rule, left - 1)
                 return ""
-            self._related_lines = 0
-        line = self._sub(_AD_SCRIPT, "ad_script", line)
-        line = self._sub(_GAMBAS, "embed", line)
-        line = self._sub(_AD_INLINE, "ad", line)
-        line = self._read_also(line)
-        line = self._sub(_NO_COPYING, "footer", line)
-        line = self._sub(_AGENCY_FOOTER, "footer", line)
-        line = self._sub(_COPYRIGHT, "footer", line)
-        line = self._sub(_PUBLISHED_AT, "credit", line)
-        line = self._sub(_GLUED_CREDIT, "credit", line)
-        line = self._sub(_REPORTER_BEFORE_DATELINE, "credit", line)
-        line = self._sub(_OUTLET_CREDIT, "credit", line)
-        line = self._sub(_END_MARK, "end_mark", line)
-        if not line:
-            return ""
-        rule = self._whole_line_rule(line)
-        if rule:
-            self._cut(rule, line)
-            return ""
-        return self._sub(_PHOTO_CREDIT, "caption", line)
-
-    def _whole_line_rule(self, line: str) -> str | None:
-        words = _words(line)
-        if _AD_LINE.match(line):
-            return "ad"
-        if _SCRIPT_LINE.match(line) and (";" in line or "{" in line):
-            return "ad_script"
-        if _EDITOR_PICK.match(line) and words <= 30:
-            return "read_also"
-        if words <= 4 and _RELATED_LABEL.match(line) and not _ends_sentence(line.rstrip(":")):
-            self._related_lines = 6
-            return "read_also"
-        if _CREDIT_LINE.match(line) and words <= 14 and not line.rstrip().endswith(("?", "!")):
-            return "credit"
-        if _REPORTER_LINE.match(line) and words <= 16:
-            return "credit"
-        if _TAGS_LINE.match(line) and words <= 40:
-            return "tags"
-        if _SOCIAL_ONLY.match(line) or _HASHTAGS_ONLY.match(line):
-            return "share"
-        if _VIDEO_PROMO.match(line) and words <= 25:
-            return "video_promo"
-        if _PROMO.match(line) and words <= 50 and _PROMO_TARGET.search(line):
-            return "promo"
-        if words <= 40 and (_CAPTION_LINE.match(line) or _CAPTION_TAIL.search(line)):
-            return "caption"
-        if words <= 10 and _TIMESTAMP_LINE.match(line):
-            return "timestamp"
-        if words <= 14 and _MEDIA_LABEL.match(line) and not _ends_sentence(line):
-            return "caption"
-        return None
-
-    def _read_also(self, line: str) -> str:
-        """Cut "Baca juga: <headline>" wherever it starts a line or follows a sentence end."""
-        if not _READ_ALSO.search(line):
-            return line
-        out: list[str] = []
-        last = pos = 0
-        emitted = False  # whether prose was kept before the current position
-        while match := _READ_ALSO.search(line, pos):
-            k = match.start()
-            while k > last and line[k - 1].isspace():
-                k -= 1
-            at_start = k == 0 or (k == last and not emitted)
-            # After an earlier cut (k == last) the previous headline ended the sentence.
-            if not (at_start or k == last or line[k - 1] in _END_PUNCT):
-                pos = match.end()
-                continue
-            # Only a window after the label is examined, so a 50 MB line stays linear.
-            window = line[match.end() : match.end() + _HEADLINE_WINDOW]
-            whole = match.end() + _HEADLINE_WINDOW >= len(line)
-            if not match.group("sep") and (
-                # Without a colon only a whole short line with no full stop is a link ("Baca Juga Harga");
-                # "Baca juga laporan kami ..." in prose ends like a sentence and stays.
-                not at_start or not whole or _ends_sentence(window) or _words(window) > 20
+        after, self._last_cut = self._last_cut, None
+        pieces = [line]
+        for rule in self.rules:
+            if (rule.after and after not in rule.after) or (
+                rule.hint and not any(h in line for h in rule.hint)
             ):
-                pos = match.end()
                 continue
-            if whole and not window.strip():
-                self._related_lines = 6 if at_start else 0
-                cut_end = len(line)
-            else:
-                cut_end = match.end() + headline_end(window, complete=whole)
-            self._cut("read_also", line[match.start() : cut_end])
-            out.append(line[last : match.start()])
-            emitted = emitted or bool(out[-1].strip())
-            last = pos = cut_end
-        out.append(line[last:])
-        return " ".join(" ".join(out).split())
+            out: list[str] = []
+            for index, piece in enumerate(pieces):
+                out.extend(self._apply(rule, piece, last=index == len(pieces) - 1))
+            pieces = out
+            if not pieces:
+                return ""
+        return " ".join(pieces)
+
+    def _apply(self, rule: Rule, piece: str, *, last: bool) -> list[str]:
+        if rule.scope is Scope.LINE:
+            # Page furniture is short; a long paragraph is never a whole-line match (and stays fast).
+            if len(piece) <= _LINE_CHARS and rule.pattern.search(piece) and _words(piece) <= rule.max_words:
+                self._cut(rule.name, piece)
+                if rule.block:
+                    self._block = (rule, rule.block)
+                return []
+            return [piece]
+        # An end rule only needs the line's tail; scanning whole 50 MB lines would be quadratic.
+        tail_from = max(0, len(piece) - _TAIL_CHARS) if rule.scope is Scope.END else 0
+        if not rule.pattern.search(piece, tail_from):
+            return [piece]
+        out: list[str] = []
+        last_end, pos = 0, tail_from
+        while pos <= len(piece) and (match := rule.pattern.search(piece, pos)):
+            pos = match.start() + 1
+            span = self._span(rule, piece, match, last_end)
+            if span is None:
+                continue
+            start, end = span
+            if _words(piece[start:end]) > rule.max_words:
+                continue
+            self._cut(rule.name, piece[start:end])
+            out.append(piece[last_end:start])
+            last_end = pos = max(end, match.start() + 1)
+            if end >= len(piece.rstrip()) and last:
+                self._last_cut = rule.name
+        out.append(piece[last_end:])
+        return [" ".join(p.split()) for p in out if p.strip()]
+
+    def _span(self, rule: Rule, piece: str, match: re.Match[str], last_end: int) -> tuple[int, int] | None:
+        start, end = match.start(), match.end()
+        if rule.scope is Scope.START and start != 0:
+            return None
+        if rule.scope is Scope.END and piece[end:].strip():
+            return None
+        if rule.boundary and start > last_end and not _at_boundary(piece[last_end:], start - last_end):
+            return None
+        if rule.span == "headline":
+            return self._read_also_span(piece, match, last_end)
+        if rule.span == "bullet":
+            stop = end + headline_end(piece[end : end + _HEADLINE_WINDOW], complete=False)
+            nxt = piece.find("•", end, stop)
+            return start, nxt if nxt >= 0 else stop
+        if rule.span == "sentence":
+            end = _sentence_end(piece, end)
+        elif rule.span == "url":
+            url = _URL.search(piece, end)
+            end = url.end() if url and url.start() - end < 400 else len(piece)
+            tail = piece[end:].lstrip()
+            if url and tail[:1] and tail[0] in ".,":
+                end = len(piece) - len(tail) + 1
+        elif rule.span == "line":
+            end = len(piece)
+        if rule.back == "sentence":
+            start = max(last_end, _sentence_start_before(piece, start))
+        if rule.block and not piece[end:].strip():
+            self._block = (rule, rule.block)
+        return start, end
+
+    def _read_also_span(self, piece: str, match: re.Match[str], last_end: int) -> tuple[int, int] | None:
+        """A "Baca juga" link where it starts a line or follows a sentence end; None for prose."""
+        k = match.start()
+        before = piece[last_end:k].rstrip()
+        at_start = not before
+        if not (at_start or before[-1] in _END_PUNCT):
+            return None
+        # Only a window after the label is examined, so a 50 MB line stays linear.
+        window = piece[match.end() : match.end() + _HEADLINE_WINDOW]
+        whole = match.end() + _HEADLINE_WINDOW >= len(piece)
+        if not match.group("sep") and (
+            # Without a colon only a whole short line with no full stop is a link ("Baca Juga Harga");
+            # "Baca juga laporan kami ..." in prose ends like a sentence and stays.
+            not at_start or not whole or _ends_sentence(window) or _words(window) > 20
+        ):
+            return None
+        if whole and not window.strip():
+            self._block = (_READ_ALSO_RULE, 3) if at_start else None
+            return k, len(piece)
+        return k, match.end() + headline_end(window, complete=whole)
+
+
+_READ_ALSO_RULE = next(rule for rule in RULES if rule.name == "read_also")
 
 
 # --- datelines ----------------------------------------------------------------------------------
-_DL_TOKEN = (
-    r"(?:[A-Z][\w.&'’]*|\([^()\n]{1,40}\)|[a-z]+[A-Z][\w.]*|[a-z][\w]*\.(?:com|id|co\.id|net)"
-    r"|\d{1,2}/\d{1,2})"
-)
-_DATELINE = re.compile(rf"^{_DL_TOKEN}(?:,?\s+{_DL_TOKEN}){{0,6}},?\s*(?:--?|–|—)\s+(?=[\"“'‘A-Z0-9])")
-_OUTLET_HINT = re.compile(r"[A-Z]{2}|\.\w|\(|\d|CNN|Indonesia")
+def _match_dateline(line: str, pos: int, *, strong_only: bool) -> re.Match[str] | None:
+    for _name, pattern, strong in DATELINE_FORMS:
+        if strong_only and not strong:
+            continue
+        match = pattern.match(line, pos)
+        if match and _words(match.group(0)) <= 9:
+            return match
+    return None
 
 
 def strip_dateline(line: str) -> tuple[str, str | None]:
-    """Drop a leading dateline ("JAKARTA, KOMPAS.com -", "Jakarta (ANTARA) -"); return (line, cut)."""
-    match = _DATELINE.match(line)
-    if not match or len(match.group(0)) > 70:
+    """Drop leading (possibly stacked) datelines; return (line, cut text or None)."""
+    pos, cuts = 0, []
+    for _ in range(3):
+        match = _match_dateline(line, pos, strong_only=False)
+        if not match:
+            glued = STACKED_GLUED.match(line, pos) if cuts else None
+            if not glued or line[glued.end() :].split()[0].strip('"“,') not in _STARTERS:
+                break
+            match = glued
+        cuts.append(match.group(0).strip())
+        pos = match.end()
+        while pos < len(line) and line[pos].isspace():
+            pos += 1
+    if not cuts:
         return line, None
-    prefix = match.group(0)
-    place = re.split(r"\s*(?:--?|–|—)\s*$", prefix)[0]
-    # A bare place name ("Jakarta -") is at most three words; longer runs need an outlet marker.
-    if _words(place) > 3 and not _OUTLET_HINT.search(place):
-        return line, None
-    return line[match.end() :], prefix.strip()
+    return line[pos:], " ".join(cuts)
+
+
+_MID_START = re.compile(r"(?:(?<=[.!?\"”’)]\s)|(?<=[a-z)])(?=[A-Z]{2}))(?=[A-Z0-9a-z])")
+_FIRST_START = re.compile(r"(?:(?<=\s)|(?<=[a-z.)]))(?=[A-Za-z0-9])")
+
+
+def _find_in_line(line: str, *, first: bool) -> tuple[int, re.Match[str]] | None:
+    """A dateline inside the line: after a sentence end (or glued after a headline in the first lines)."""
+    finder = _FIRST_START if first else _MID_START
+    limit = 600 if first else len(line)
+    for start in finder.finditer(line, 1, limit):
+        pos = start.start()
+        match = _match_dateline(line, pos, strong_only=True)
+        if not match and first and re.match(r"[A-Z]{3,}", line[pos:]) and line[pos - 1].islower():
+            match = _match_dateline(line, pos, strong_only=False)
+        if match:
+            return pos, match
+    return None
+
+
+def strip_datelines(lines: list[str], removed: list[Removal]) -> list[str]:
+    """Cut the body's dateline (and the page header above it), then strong datelines of repeated copies."""
+    lines = list(lines)
+    for i in range(min(_DATELINE_WINDOW, len(lines))):
+        rest, cut = strip_dateline(lines[i])
+        prefix = ""
+        if not cut:
+            found = _find_in_line(lines[i], first=True)
+            if not found or _words(lines[i][: found[0]]) > _HEADER_WORDS:
+                continue
+            prefix = lines[i][: found[0]]
+            rest, cut = strip_dateline(lines[i][found[0] :])
+            if not cut:
+                continue
+        header = lines[:i]
+        if any(_words(h) > _HEADER_WORDS for h in header):
+            break
+        removed.extend(Removal("header", h) for h in header)
+        if prefix.strip():
+            removed.append(Removal("header", prefix.strip()))
+        removed.append(Removal("dateline", cut))
+        lines = [rest, *lines[i + 1 :]]
+        break
+    out = []
+    for line in lines:
+        while found := _find_in_line(line, first=False):
+            pos, match = found
+            removed.append(Removal("dateline", match.group(0).strip()))
+            line = line[:pos].rstrip() + " " + line[match.end() :].lstrip()
+        rest, cut = strip_dateline(line)
+        if cut and _match_dateline(line, 0, strong_only=True):
+            removed.append(Removal("dateline", cut))
+            line = rest
+        out.append(line.strip())
+    return [line for line in out if line]

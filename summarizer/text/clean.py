@@ -11,10 +11,11 @@ import re
 
 from ..errors import InputError
 from ..results import CleanResult, Removal, ResultWarning
-from .boilerplate import LineCleaner, strip_dateline
+from .boilerplate import LineCleaner, strip_datelines
 from .decode import looks_binary
-from .html import html_to_text, looks_like_html
+from .html import extract_html, looks_like_html
 from .language import detect_language
+from .sentences import split_sentences
 
 __all__ = ["FORMATS", "clean_article"]
 
@@ -29,10 +30,12 @@ _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 _WRAP_END = re.compile(r"[.!?:;\"”’)…]$")
 _DEDUP_KEY = re.compile(r"\W+")
-#: A duplicated paragraph shorter than this is only dropped inside a run of duplicates.
-_SHORT = 40
-#: Datelines are looked for in this many leading paragraphs (a title line may come first).
-_DATELINE_WINDOW = 3
+# Paragraphs pasted without a separator ("...Subulussalam.Laporan ..."): a space lets rules see both.
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+#: A duplicated sentence with a shorter key is only dropped inside a run of duplicates.
+_SHORT = 30
+#: A headline or teaser between two copies of a body is at most this long.
+_HEADLINE_WORDS = 20
 
 
 def _warn(code: str, message: str, span: str | None = None) -> ResultWarning:
@@ -51,6 +54,7 @@ def _normalise(text: str, *, unescape: bool) -> list[str]:
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)
     text = _CONTROLS.sub("", text)
+    text = _GLUED_SENTENCE.sub(" ", text)
     return [line for line in (" ".join(raw.split()) for raw in text.split("\n")) if line]
 
 
@@ -65,24 +69,61 @@ def _merge_wrapped(lines: list[str]) -> list[str]:
     return [" ".join(group) for group in groups]
 
 
+def _headline_like(sentence: str) -> bool:
+    words = sentence.split()
+    if not words or len(words) > _HEADLINE_WORDS or sentence.rstrip().endswith("."):
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return capitalised / len(words) >= 0.6
+
+
 def _dedup(lines: list[str], removed: list[Removal]) -> list[str]:
-    """Keep the first copy of each paragraph; a run of repeats is a repeated body."""
-    keys = [_DEDUP_KEY.sub("", line.casefold()) for line in lines]
+    """Keep every sentence once: a repeated body (whole, partial, flattened or re-wrapped) goes.
+
+    Long sentences are compared on their letters and digits only, so entity, quote and whitespace
+    differences do not hide a copy; short repeats ("Tanya: Apa kabar?") go only inside a repeated run.
+    A headline or teaser standing right before a repeated run is the second copy's title and goes too.
+    """
+    units: list[list] = []  # [line index, sentence, repeated?]
     seen: set[str] = set()
-    dup = [False] * len(lines)
-    for i, key in enumerate(keys):
-        if key in seen:
-            dup[i] = True
-        elif key:
-            seen.add(key)
-    kept: list[str] = []
-    for i, line in enumerate(lines):
-        in_run = (i > 0 and dup[i - 1]) or (i + 1 < len(lines) and dup[i + 1])
-        if dup[i] and (len(keys[i]) >= _SHORT or in_run):
-            removed.append(Removal("duplicate_body" if in_run else "duplicate_paragraph", line))
-        else:
-            kept.append(line)
-    return kept
+    for index, line in enumerate(lines):
+        for sentence in split_sentences(line) or [line]:
+            key = _DEDUP_KEY.sub("", sentence.casefold())
+            units.append([index, sentence, key in seen, len(key) >= _SHORT])
+            if key:
+                seen.add(key)
+    drop: dict[int, str] = {}
+    for i, (_, sentence, repeated, long_enough) in enumerate(units):
+        in_run = (i > 0 and units[i - 1][2]) or (i + 1 < len(units) and units[i + 1][2])
+        if repeated and (long_enough or in_run):
+            drop[i] = "duplicate_body" if in_run else "duplicate_paragraph"
+        starts_run = repeated and i + 1 < len(units) and units[i + 1][2] and i > 0 and not units[i - 1][2]
+        if starts_run and _headline_like(units[i - 1][1]):
+            drop[i - 1] = "headline"
+    if not drop:
+        return lines
+    by_line: dict[int, list[tuple[int, str]]] = {}
+    for i, unit in enumerate(units):
+        by_line.setdefault(unit[0], []).append((i, unit[1]))
+    kept_lines: list[str] = []
+    for index, line in enumerate(lines):
+        mine = by_line.get(index, [])
+        gone = [(i, s) for i, s in mine if i in drop]
+        if not gone:
+            kept_lines.append(line)
+            continue
+        run_rule, run_text = None, []
+        for i, sentence in gone + [(-1, "")]:
+            rule = drop.get(i)
+            if rule != run_rule and run_text:
+                removed.append(Removal(run_rule, " ".join(run_text)))
+                run_text = []
+            run_rule = rule
+            run_text.append(sentence)
+        rest = " ".join(s for i, s in mine if i not in drop)
+        if rest:
+            kept_lines.append(rest)
+    return kept_lines
 
 
 def clean_article(text: str, format: str = "auto", *, language: bool = True) -> CleanResult:
@@ -102,29 +143,26 @@ def clean_article(text: str, format: str = "auto", *, language: bool = True) -> 
         return _empty(_warn("binary_input", "the input looks like binary data, not text"))
 
     removed: list[Removal] = []
+    warnings: list[ResultWarning] = []
     is_html = format == "html" or (format == "auto" and looks_like_html(text))
     if is_html:
-        text, html_removed = html_to_text(text)
+        text, html_removed, html_warnings = extract_html(text)
         removed.extend(html_removed)
+        warnings.extend(html_warnings)
     lines = _normalise(text, unescape=not is_html)
 
     cleaner = LineCleaner()
     kept = [line for line in (cleaner.clean(line) for line in lines) if line]
     removed.extend(cleaner.removed)
-    kept = _merge_wrapped(kept)
-    for i in range(min(_DATELINE_WINDOW, len(kept))):
-        rest, cut = strip_dateline(kept[i])
-        if cut:
-            removed.append(Removal("dateline", cut))
-            kept[i] = rest
-            break
-    kept = _dedup([line for line in kept if line], removed)
+    if not is_html:
+        kept = _merge_wrapped(kept)
+    kept = strip_datelines(kept, removed)
+    kept = _dedup(kept, removed)
 
     if not kept:
         what = "the HTML has no article text" if is_html else "nothing is left after removing boilerplate"
-        return _empty(_warn("no_text", what), removed=tuple(removed))
+        return _empty(*warnings, _warn("no_text", what), removed=tuple(removed))
     body = "\n\n".join(kept)
-    warnings: list[ResultWarning] = []
     lang = detect_language(body) if language else None
     if lang == "und":
         warnings.append(_warn("language_unknown", "could not tell the language of the text"))

@@ -6,9 +6,9 @@ import logging
 import re
 from html.parser import HTMLParser
 
-from ..results import Removal
+from ..results import Removal, ResultWarning
 
-__all__ = ["html_to_text", "looks_like_html"]
+__all__ = ["extract_html", "html_to_text", "looks_like_html"]
 
 logger = logging.getLogger(__name__)
 
@@ -20,6 +20,15 @@ _TAG = re.compile(
 )
 _FULL_PAGE = re.compile(r"<(?:!doctype|html|body|head)\b", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[^<>]{0,2000}>")
+_BR = "\u2028"  # stands for one <br> until the paragraph breaks are decided
+_BR_RUN = re.compile(r"[ \t]*\u2028(?:\s*\u2028)+[ \t]*")
+_BR_ONE = re.compile(r"([.!?:\"”’)…])?[ \t]*\u2028[ \t]*")
+_PROSE_END = re.compile(r"[.!?\"”]\s*$")
+_KEY = re.compile(r"\W+")
+#: The extractor must keep at least this share of the page's visible prose, else it is not trusted.
+_MIN_SHARE = 0.6
+#: Page chrome the fragment parser drops when it reads a whole page.
+_PAGE_SKIP = frozenset(["header", "footer", "form", "aside"])
 
 _BLOCK = frozenset(
     [
@@ -36,6 +45,9 @@ _BLOCK = frozenset(
         "h5",
         "h6",
         "tr",
+        "td",
+        "th",
+        "caption",
         "table",
         "blockquote",
         "section",
@@ -68,6 +80,7 @@ _SKIP = {
     "title": "html_head",
     "figcaption": "caption",
     "nav": "navigation",
+    "aside": "related",
     "button": "navigation",
     "select": "navigation",
 }
@@ -100,21 +113,26 @@ def looks_like_html(text: str) -> bool:
 
 
 class _FragmentParser(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, extra_skip: frozenset[str] = frozenset()) -> None:
         super().__init__(convert_charrefs=True)
+        self._extra_skip = extra_skip
         self.parts: list[str] = []
         self.removed: list[Removal] = []
         self._skip: list[str] = []
         self._skipped: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP and tag not in _VOID:
+        if (tag in _SKIP or tag in self._extra_skip) and tag not in _VOID:
             self._skip.append(tag)
+        elif tag == "br":
+            self.parts.append(_BR)
         elif tag in _BLOCK:
             self.parts.append("\n")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK:
+        if tag == "br":
+            self.parts.append(_BR)
+        elif tag in _BLOCK:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
@@ -123,7 +141,7 @@ class _FragmentParser(HTMLParser):
             if not self._skip:
                 text = " ".join("".join(self._skipped).split())
                 if text:
-                    self.removed.append(Removal(_SKIP[tag], text))
+                    self.removed.append(Removal(_SKIP.get(tag, "page_" + tag), text))
                 self._skipped = []
         elif tag in _BLOCK and not self._skip:
             self.parts.append("\n")
@@ -132,15 +150,21 @@ class _FragmentParser(HTMLParser):
         (self._skipped if self._skip else self.parts).append(data)
 
 
-def _fragment_to_text(markup: str) -> tuple[str, list[Removal]]:
-    parser = _FragmentParser()
+def _line_breaks(text: str) -> str:
+    """Two or more <br> break a paragraph; one breaks it only after a sentence end (else it hard-wraps)."""
+    text = _BR_RUN.sub("\n", text)
+    return _BR_ONE.sub(lambda m: m.group(1) + "\n" if m.group(1) else " ", text)
+
+
+def _fragment_to_text(markup: str, extra_skip: frozenset[str] = frozenset()) -> tuple[str, list[Removal]]:
+    parser = _FragmentParser(extra_skip)
     try:
         parser.feed(markup)
         parser.close()
     except (AssertionError, ValueError) as exc:  # malformed declarations in old Python versions
         logger.debug("html.parser failed (%s); stripping tags", exc)
         return _ANY_TAG.sub("\n", markup), []
-    return "".join(parser.parts), parser.removed
+    return _line_breaks("".join(parser.parts)), parser.removed
 
 
 def _page_to_text(markup: str) -> str | None:
@@ -159,10 +183,44 @@ def _page_to_text(markup: str) -> str | None:
         return None
 
 
+def _prose_chars(text: str) -> int:
+    """Characters in sentence-like lines: what a reader sees as the page's body."""
+    return sum(len(line) for line in text.splitlines() if len(line.split()) >= 8 and _PROSE_END.search(line))
+
+
+def _key(text: str) -> str:
+    return _KEY.sub("", text.casefold())
+
+
+def extract_html(markup: str) -> tuple[str, list[Removal], list[ResultWarning]]:
+    """Text with one paragraph per line, every cut (markup, extractor) and warnings.
+
+    A full page goes through trafilatura; when it returns far less prose than the page visibly holds
+    (paragraphs in <h4> or <td>, say), the fragment parser's text is used instead, with a warning.
+    """
+    if not _FULL_PAGE.search(markup[:5000]):
+        text, removed = _fragment_to_text(markup)
+        return text, removed, []
+    visible, removed = _fragment_to_text(markup, _PAGE_SKIP)
+    extracted = _page_to_text(markup)
+    if extracted and extracted.strip() and _prose_chars(extracted) >= _MIN_SHARE * _prose_chars(visible):
+        kept = _key(extracted)
+        cuts = [
+            Removal("extractor", line) for line in (" ".join(raw.split()) for raw in visible.splitlines())
+        ]
+        return extracted, removed + [cut for cut in cuts if cut.text and _key(cut.text) not in kept], []
+    if not _prose_chars(visible):
+        return visible, removed, []
+    warning = ResultWarning(
+        "extractor_fallback",
+        "the page extractor kept too little of the visible text; the whole page was read as paragraphs",
+        stage="clean",
+    )
+    logger.info(warning.message)
+    return visible, removed, [warning]
+
+
 def html_to_text(markup: str) -> tuple[str, list[Removal]]:
     """Text with one paragraph per line, plus what the markup handling removed (scripts, captions...)."""
-    if _FULL_PAGE.search(markup[:5000]):
-        text = _page_to_text(markup)
-        if text and text.strip():
-            return text, []
-    return _fragment_to_text(markup)
+    text, removed, _warnings = extract_html(markup)
+    return text, removed
