@@ -31,19 +31,22 @@ _DATELINE_WINDOW = 4
 _LINE_CHARS = 600
 #: End rules (credits, codes, copyright) look at this much of a line's end.
 _TAIL_CHARS = 700
-_FUNCTION_WORDS = frozenset(
-    "di ke dari dan yang untuk dengan atau pada vs hingga jadi oleh ini itu karena bagi soal usai jelang saat "
-    "dalam akan tak tidak bisa sudah masih demi agar lewat antara se per & the of".split()
+_FUNCTION_WORDS_TEXT = (
+    "di ke dari dan yang untuk dengan atau pada vs hingga jadi oleh ini itu karena bagi soal usai "
+    "jelang saat dalam akan tak tidak bisa sudah masih demi agar lewat antara se per & the of "
 )
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 # Capitalised words that usually open a sentence; used to find where a glued headline ends.
-_STARTERS = frozenset(
-    "Ia Dia Mereka Kami Kita Saya Hal Namun Tetapi Sementara Selain Sebelumnya Kemudian Adapun Menurut Dalam "
-    "Pada Saat Ketika Untuk Dengan Oleh Meski Meskipun Sedangkan Bahkan Selanjutnya Sejak Kini Karena Jika "
-    "Apabila Setelah Sebelum Presiden Menteri Gubernur Bupati Wali Wakil Ketua Kepala Direktur Polisi Pemerintah "
-    "Warga Petugas Pihak Kapolres Kapolda Kapolri Sekretaris Juru Anggota Pengamat Berdasarkan Diketahui "
-    "Sebanyak Sejumlah Para Seorang Korban Pelaku Tim Kementerian Dinas Perusahaan Lebih Akibatnya Selama "
-    "Sampai Itu Ini Di Dari Sebagai Seperti Sehari Lalu Akan".split()
+_STARTERS_TEXT = (
+    "Ia Dia Mereka Kami Kita Saya Hal Namun Tetapi Sementara Selain Sebelumnya Kemudian Adapun "
+    "Menurut Dalam Pada Saat Ketika Untuk Dengan Oleh Meski Meskipun Sedangkan Bahkan Selanjutnya "
+    "Sejak Kini Karena Jika Apabila Setelah Sebelum Presiden Menteri Gubernur Bupati Wali Wakil "
+    "Ketua Kepala Direktur Polisi Pemerintah Warga Petugas Pihak Kapolres Kapolda Kapolri "
+    "Sekretaris Juru Anggota Pengamat Berdasarkan Diketahui Sebanyak Sejumlah Para Seorang Korban "
+    "Pelaku Tim Kementerian Dinas Perusahaan Lebih Akibatnya Selama Sampai Itu Ini Di Dari Sebagai "
+    "Seperti Sehari Lalu Akan "
 )
+_STARTERS = frozenset(_STARTERS_TEXT.split())
 # Passive reporting verbs that open a sentence before a name: "Disebutkan Sapto Aji, ...".
 _OPENER = re.compile(r"(?:Di[a-z]{3,}kan|Menurut(?:nya)?|Dikatakan|Ditambahkan)$")
 _CAMEL = re.compile(r"^([\"“(]?[A-Z][a-z]+|[A-Z]{2,})([A-Z][a-z]+)(\W*)$")
@@ -70,6 +73,14 @@ def _is_lower(token: str) -> bool:
 def _is_prose(line: str) -> bool:
     """A sentence-like line: long enough and ending like a sentence (not a list item or label)."""
     return _words(line) > _BLOCK_WORDS or _ends_sentence(line)
+
+
+def _title_like(line: str) -> bool:
+    """A related-article headline: short, mostly capitalised words, no full stop at the end."""
+    words = line.split()
+    if not words or len(words) > 20 or line.rstrip().endswith("."):
+        return False
+    return sum(1 for w in words if _is_cap(w)) / len(words) >= 0.6
 
 
 def headline_end(rest: str, *, complete: bool = True) -> int:
@@ -99,9 +110,10 @@ def headline_end(rest: str, *, complete: bool = True) -> int:
     lower = next((i for i, w in enumerate(words) if _is_lower(w) and w.lower() not in _FUNCTION_WORDS), n)
     for i in range(min(max(cut, lower) + 1, n)):
         glued = _CAMEL.match(words[i])
-        if glued and i and (glued.group(2) in _STARTERS or (i + 1 < n and _is_lower(words[i + 1]))):
-            if words[i + 1 if i + 1 < n else i].lower() not in _FUNCTION_WORDS:
-                return tokens[i][0] + len(glued.group(1))
+        follows = words[i + 1] if i + 1 < n else ""
+        starts = glued and i and (glued.group(2) in _STARTERS or (_is_lower(follows)))
+        if starts and follows.lower() not in _FUNCTION_WORDS:
+            return tokens[i][0] + len(glued.group(1))
     return tokens[cut][0] if cut < n else len(rest)
 
 
@@ -116,7 +128,7 @@ def _case_boundary(words: list[str]) -> int:
             if words[i].lower() in _FUNCTION_WORDS and i + 1 < n and _is_cap(words[i + 1]):
                 continue
             for j in range(i - 1, max(1, i - 5), -1):
-                if words[j].strip("\"'“‘(,") in _STARTERS and _is_cap(words[j]) or _OPENER.match(words[j]):
+                if (words[j].strip("\"'“‘(,") in _STARTERS and _is_cap(words[j])) or _OPENER.match(words[j]):
                     return j
             # A headline often ends in a date or number; a multi-word subject starts right after it.
             for j in range(i - 1, max(1, i - 4), -1):
@@ -170,7 +182,8 @@ class LineCleaner:
         if self._block:
             rule, left = self._block
             self._block = None
-            if not _is_prose(line) and not _URL.search(line[:1]):
+            headline = rule.name == "read_also" and _title_like(line)
+            if not _is_prose(line) or headline:
                 self._cut(rule.name, line)
                 ends_block = rule.name == "syndication" and _URL.search(line)
                 if left > 1 and not ends_block:
@@ -269,7 +282,7 @@ class LineCleaner:
         ):
             return None
         if whole and not window.strip():
-            self._block = (_READ_ALSO_RULE, 3) if at_start else None
+            self._block = (_READ_ALSO_RULE, 3)
             return k, len(piece)
         return k, match.end() + headline_end(window, complete=whole)
 

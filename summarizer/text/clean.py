@@ -93,7 +93,7 @@ def _dedup(lines: list[str], removed: list[Removal]) -> list[str]:
             if key:
                 seen.add(key)
     drop: dict[int, str] = {}
-    for i, (_, sentence, repeated, long_enough) in enumerate(units):
+    for i, (_, _sentence, repeated, long_enough) in enumerate(units):
         in_run = (i > 0 and units[i - 1][2]) or (i + 1 < len(units) and units[i + 1][2])
         if repeated and (long_enough or in_run):
             drop[i] = "duplicate_body" if in_run else "duplicate_paragraph"
@@ -113,7 +113,7 @@ def _dedup(lines: list[str], removed: list[Removal]) -> list[str]:
             kept_lines.append(line)
             continue
         run_rule, run_text = None, []
-        for i, sentence in gone + [(-1, "")]:
+        for i, sentence in [*gone, (-1, "")]:
             rule = drop.get(i)
             if rule != run_rule and run_text:
                 removed.append(Removal(run_rule, " ".join(run_text)))

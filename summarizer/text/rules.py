@@ -18,7 +18,7 @@ __all__ = ["DATELINE_FORMS", "RULES", "Rule", "Scope"]
 _I = re.IGNORECASE
 
 
-class Scope(str, Enum):
+class Scope(Enum):
     """Where a rule's pattern may match."""
 
     LINE = "line"  # the whole line (paragraph) is boilerplate
@@ -80,6 +80,8 @@ DATELINE_FORMS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("city_paren", _r(rf"{_CITY}(?:,\s*{_CITY})?\s*\(\s*{_OUTLET}\s*\){_DASH}{_NEXT}"), True),
     # OUTLET, CITY -   "TEMPO.CO, Jakarta -", "TRIBUN-MEDAN.com, SIANTAR -"
     ("outlet_city", _r(rf"(?:{DOMAIN}|{_CAPS}),\s*{_CITY}{_DASH}{_NEXT}"), True),
+    # OUTLET - CITY.   "KONTAN.CO.ID - JAKARTA. Harga ..."
+    ("outlet_city_stop", _r(rf"{DOMAIN}{_DASH}\s*[A-Z]{{3,}}(?:\s[A-Z]{{3,}})?\.(?=\s+[A-Z])"), True),
     # OUTLET -         "Merdeka.com -", "KOMPAS.com- Satu", "jpnn.com - JAKARTA -" (the city is stacked)
     ("outlet", _r(rf"{DOMAIN}{_DASH}{_NEXT}"), True),
     # CITY -           "Jakarta -", "BANDA ACEH –": only where the body starts
@@ -88,9 +90,7 @@ DATELINE_FORMS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
 #: A second source stacked onto the first, glued to the sentence opener: "Kemenkeu-Menteri Keuangan ...".
 STACKED_GLUED = _r(r"[A-Z][A-Za-z]{2,14}-(?=[A-Z][a-z])")
 
-_READ_ALSO = (
-    r"\b(?:Baca|BACA|Lihat|LIHAT|Simak|SIMAK)\s+(?:[Jj]uga|JUGA|[Pp]ula|PULA)\b\s*(?P<sep>[:：\-–—]?)"
-)
+_READ_ALSO = r"\b(?:[Bb]aca|BACA|[Ll]ihat|LIHAT|[Ss]imak|SIMAK)\s+(?:[Jj]uga|JUGA|[Pp]ula|PULA)\b\s*(?P<sep>[:：\-–—]?)"
 
 RULES: tuple[Rule, ...] = (
     # --- ads, scripts, embeds, player residue ---------------------------------------------------
@@ -98,7 +98,8 @@ RULES: tuple[Rule, ...] = (
         "ad_script",
         _r(
             r"\(\s*adsbygoogle\s*=\s*window\.adsbygoogle\s*\|\|\s*\[\]\s*\)\s*\.push\(\s*\{\s*\}\s*\)\s*;?"
-            r"|googletag\.cmd\.push\([^\n]{0,300}?\}\s*\)\s*;?|window\.\w+\s*=\s*window\.\w+\s*\|\|\s*\[\][^\n]{0,200}?;"
+            r"|googletag\.cmd\.push\([^\n]{0,300}?\}\s*\)\s*;?|window\.\w+\s*=\s*window\.\w+"
+            r"\s*\|\|\s*\[\][^\n]{0,200}?;"
         ),
         Scope.INLINE,
         hint=("adsbygoogle", "googletag", "window."),
@@ -162,8 +163,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "syndication",
         _r(
-            r"(?:[Ss]ebagian\s+)?(?:[Aa]rtikel|ARTIKEL|[Bb]erita|BERITA|[Tt]ulisan|[Kk]onten)\s+(?:ini|INI)\s+"
-            r"(?:telah|sudah|pernah|TELAH)\s+(?:tayang|terbit|dimuat|diterbitkan|dipublikasikan|ditayangkan|TAYANG)\b"
+            r"(?:[Ss]ebagian\s+)?(?:[Aa]rtikel|ARTIKEL|[Bb]erita|BERITA|[Tt]ulisan|[Kk]onten"
+            r")\s+(?:ini|INI)\s+"
+            r"(?:telah|sudah|pernah|TELAH)\s+(?:tayang|terbit|dimuat|diterbitkan|dipublikasi"
+            r"kan|ditayangkan|TAYANG)\b"
         ),
         Scope.INLINE,
         span="url",
@@ -182,35 +185,41 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "promo",
         _r(
-            r"(?:Dapatkan|Ikuti|Simak)\s+(?:update|informasi|berita|info|insight|notifikasi|kabar)\b"
+            r"(?:Dapatkan|Ikuti|Simak|Pilih)\s+(?:update|informasi|berita|info|insight|notif"
+            r"ikasi|kabar|breaking news"
+            r"|saluran)\b"
             r"[^\n]{0,160}?(?:[.!?](?=\s|$|[A-Z])|$)"
         ),
         Scope.INLINE,
         boundary=True,
-        hint=("Dapatkan", "Ikuti", "Simak"),
+        hint=("Dapatkan", "Ikuti", "Simak", "Pilih"),
         note='"Dapatkan update berita pilihan ... dari Kompas.com."',
     ),
     Rule(
         "promo",
         _r(
             r"(?:Mari|Ayo|Yuk)\s+(?:bergabung|gabung|join|ikuti|follow)\b[^\n]{0,250}?[.!?](?=\s|$)"
-            r"|Anda (?:harus|perlu) (?:meng)?(?:install|instal|unduh|download) aplikasi\b[^\n]{0,120}?[.!?](?=\s|$)"
+            r"|(?:Pastikan\s+)?(?:Anda|[Kk]amu)\s+(?:harus|perlu|sudah)\s+(?:meng)?(?:instal"
+            r"l|instal|unduh|download)\s+"
+            r"aplikasi\b[^\n]{0,120}?[.!?](?=\s|$)"
         ),
         Scope.INLINE,
         boundary=True,
-        hint=("Mari", "Ayo", "Yuk", "Anda"),
+        hint=("Mari", "Ayo", "Yuk", "Anda", "amu"),
         note="join-our-channel promos glued after the body",
     ),
     Rule(
         "comment_prompt",
         _r(
             r"(?:Tulis|Berikan|Kirim)\s+komentar(?:mu|\s+Anda)?\b[^\n]{0,200}?(?:[.!?](?=\s|$|[A-Z])|$)"
-            r"|(?:Periksa kembali dan |Segera |Silakan )?[Ll]engkapi data diri(?:mu|\s+Anda)?\b[^\n]{0,120}?(?:[.!?]|$)"
+            r"|(?:Periksa kembali dan |Segera |Silakan )?[Ll]engkapi data diri(?:mu|\s+Anda)"
+            r"?\b[^\n]{0,120}?(?:[.!?]|$)"
             r"|Data diri(?:mu|\s+Anda)? akan digunakan\b[^\n]{0,200}?(?:[.!?](?=\s|$|[A-Z])|$)"
+            r"|(?:Login|Masuk|Daftar) untuk (?:ber)?komentar\b[^\n]{0,80}?(?:[.!?]|$)"
         ),
         Scope.INLINE,
         boundary=True,
-        hint=("komentar", "data diri"),
+        hint=("komentar", "data diri", "Komentar"),
         note="comment-section and account prompts",
     ),
     # --- captions and photo credits ------------------------------------------------------------
@@ -226,13 +235,23 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "caption",
         _r(
-            r"(?<!\(b\) )\((?:c|C)\)\s*[A-Z0-9][\w.&-]*(?:/[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)*(?=\s+[A-Z\"“]|\s*$)"
+            r"\((?:c|C)\)\s*(?:[A-Z0-9]{2,}[\w.&-]*|[\w-]+\.[a-z]{2,}[\w.-]*)(?:/[A-Z][\w.-]"
+            r"*(?:\s[A-Z][\w.-]*)?)*"
+            r"(?=\s+[A-Z\"“]|\s*$)"
         ),
         Scope.INLINE,
         back="sentence",
         max_words=60,
         hint=("(c)", "(C)"),
         note="inline '(c) AFC' photo credit and the caption sentence before it",
+    ),
+    Rule(
+        "video_promo",
+        _r(r"(?<=[.!?\"”])\s*(?:Simak|Tonton|Saksikan)\s+(?:[Jj]uga\s+)?(?:[Vv]ideo|VIDEO)\b[^\n]{0,200}$"),
+        Scope.END,
+        max_words=40,
+        hint=("Simak", "Tonton", "Saksikan"),
+        note='"Simak Video ..." glued after the last sentence',
     ),
     # --- agency footers, credits, codes --------------------------------------------------------
     Rule(
@@ -248,7 +267,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "footer",
         _r(
-            r"(?:Pewarta|PEWARTA|Penulis|PENULIS|Reporter|REPORTER|Kontributor|Wartawan)\s*:\s*[^\n:]{1,80}?\s*"
+            r"(?:Pewarta|PEWARTA|Penulis|PENULIS|Reporter|REPORTER|Kontributor|Wartawan)\s*:"
+            r"\s*[^\n:]{1,80}?\s*"
             r"(?:Editor|EDITOR|Redaktur|Penyunting|Uploader)\s*:\s*[^\n]{0,400}$"
         ),
         Scope.END,
@@ -257,7 +277,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "footer",
         _r(
-            r"(?:^|(?<=[.!?\"”)\]]))\s*(?:COPYRIGHT\s*©?|Copyright\s*©|\(c\)\s*Copyright|©\s*(?:19|20)\d\d|©\s*[A-Z])"
+            r"(?:^|(?<=[.!?\"”)\]]))\s*(?:COPYRIGHT\s*©?|Copyright\s*©|\(c\)\s*Copyright|©\s"
+            r"*(?:19|20)\d\d|©\s*[A-Z])"
             r"[^\n]{0,120}$"
         ),
         Scope.END,
@@ -266,7 +287,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "credit",
         _r(
-            r"(?<=[.!?\"”])\s*(?:Pewarta|Penulis|Reporter|Editor|Redaktur|Penyunting|Kontributor|Sumber)\s*:\s*"
+            r"(?<=[.!?\"”])\s*(?:Pewarta|Penulis|Reporter|Editor|Redaktur|Penyunting|Kontrib"
+            r"utor|Sumber)\s*:\s*"
             r"[A-Z][^\n.!?]{0,60}$"
         ),
         Scope.END,
@@ -281,7 +303,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "end_mark",
         _r(
-            r"(?:^|(?<=[.!?\"”’])\s*|\s+(?=[(\[]\*))[(\[](?:\*{1,3}|[a-z]{2,6}(?:\s?/\s?[a-z][\w.-]{1,25}){0,3}"
+            r"(?:^|(?<=[.!?\"”’])\s*|\s+(?=[(\[]\*))[(\[](?:\*{1,3}|[a-z]{2,6}(?:\s?/\s?[a-z"
+            r"][\w.-]{1,25}){0,3}"
             r"|[Aa]nt(?:ara)?|ANT(?:ARA)?|[A-Z][a-z]{1,5}/[a-z]{2,6})[)\]]$"
         ),
         Scope.END,
@@ -289,7 +312,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "credit",
-        _r(r"(?:^|(?<=[.!?\"”’])\s*)\((?!ANTARA FOTO|FOTO|Foto|Dok|DOK|REUTERS|AFP)(?:[A-Z][\w.-]*)(?:\s[A-Z][\w.-]*){0,2}\s*/\s*[A-Z][^()\n]{1,80}\)$"),
+        _r(
+            r"(?:^|(?<=[.!?\"”’])\s*)\((?!ANTARA FOTO|FOTO|Foto|Dok|DOK|REUTERS|AFP)(?:[A-Z]"
+            r"[\w.-]*)(?:\s[A-Z][\w.-]*){0,2}\s*/\s*[A-Z][^()\n]{1,80}\)$"
+        ),
         Scope.END,
         note="outlet/reporter credit after the last sentence: (Surya/Galih Lintartika)",
     ),
@@ -304,7 +330,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "ad_script",
         _r(
-            r"^(?:var |let |const |function\s*\(|!function|document\.write|window\.|googletag\.|\(function)[^\n]*[;{]"
+            r"^(?:var |let |const |function\s*\(|!function|document\.write|window\.|googleta"
+            r"g\.|\(function)[^\n]*[;{]"
         ),
         Scope.LINE,
     ),
@@ -323,7 +350,8 @@ RULES: tuple[Rule, ...] = (
         "player",
         _r(
             r"^(?:play|pause|mute|unmute|replay|fullscreen|exit fullscreen|close player|skip ad|"
-            r"(?:loaded|progress)\s*:\s*[\d.,]+\s*%|(?:remaining|current) time\b[^\n]{0,20}|duration\b[^\n]{0,20}|"
+            r"(?:loaded|progress)\s*:\s*[\d.,]+\s*%|(?:remaining|current) time\b[^\n]{0,20}|"
+            r"duration\b[^\n]{0,20}|"
             r"\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?)\s*$",
             _I,
         ),
@@ -332,7 +360,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "ad",
-        _r(r"^(?:voucher|kupon|promo|flash sale|diskon)\b[^\n]{0,60}$", _I),
+        _r(r"^(?:voucher|kupon|promo|flash sale|diskon)\b[^\n]{0,60}(?<![.!?])$", _I),
         Scope.LINE,
         max_words=12,
         block=6,
@@ -341,7 +369,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "paging",
         _r(
-            r"^(?:halaman\s*(?:selanjutnya|berikutnya|sebelumnya)?\s*:?[\d\s/]*|selanjutnya|sebelumnya|next page|"
+            r"^(?:halaman\s*(?:selanjutnya|berikutnya|sebelumnya)?\s*:?[\d\s/]*|selanjutnya|"
+            r"sebelumnya|next page|"
             r"baca selengkapnya|baca artikel selengkapnya|tampilkan semua|load more|muat lebih banyak|"
             r"(?:\d+\s*){2,}(?:selanjutnya|next)?|lanjut(?:kan)?\s*ke halaman[\w\s]*)\W*$",
             _I,
@@ -370,8 +399,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "credit",
         _r(
-            r"^(?:pewarta|editor|penulis|reporter|redaktur|penyunting|kontributor|wartawan|fotografer|penerjemah|"
-            r"sumber|videografer|produser|uploader|copy ?editor|grafis|infografis|penanggung jawab)\s*:\s*\S[^?!]*$",
+            r"^(?:pewarta|editor|penulis|reporter|redaktur|penyunting|kontributor|wartawan|f"
+            r"otografer|penerjemah|"
+            r"sumber|videografer|produser|uploader|copy ?editor|grafis|infografis|penanggung"
+            r" jawab|rep|red|ed)\s*:\s*"
+            r"\S[^?!]*$",
             _I,
         ),
         Scope.LINE,
@@ -389,7 +421,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "credit",
         _r(
-            r"^(?:Laporan|LAPORAN|Dilaporkan oleh)\s+(?:[Rr]eporter|[Ww]artawan|[Kk]oresponden|[Jj]urnalis|[Kk]ontributor)"
+            r"^(?:Laporan|LAPORAN|Dilaporkan oleh)\s+(?:[Rr]eporter|[Ww]artawan|[Kk]orespond"
+            r"en|[Jj]urnalis|[Kk]ontributor)"
             r"\b[^!?\n]*$"
         ),
         Scope.LINE,
@@ -398,7 +431,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "credit",
         _r(
-            r"^(?:Laporan|LAPORAN)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*[|/I]\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}$"
+            r"^(?:Laporan|LAPORAN)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*[|/I]\s*[A-Z]["
+            r"\w'-]*(?:\s+[A-Z][\w'-]*){0,3}$"
         ),
         Scope.LINE,
         note="reporter line: Laporan Name | Place",
@@ -406,8 +440,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "tags",
         _r(
-            r"^(?:tags?|tagar|topik(?: terkait| menarik| pilihan)?|kata kunci|keywords?|bagikan(?: artikel ini| berita ini)?|"
-            r"share(?: this(?: article)?)?|berita terkait|artikel terkait|ikuti kami(?: di)?|follow us|kategori)\s*[:：]",
+            r"^(?:tags?|tagar|topik(?: terkait| menarik| pilihan)?|kata kunci|keywords?|bagi"
+            r"kan(?: artikel ini| berita ini)?|"
+            r"share(?: this(?: article)?)?|berita terkait|artikel terkait|ikuti kami(?: di)?"
+            r"|follow us|kategori)\s*[:：]",
             _I,
         ),
         Scope.LINE,
@@ -416,8 +452,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "share",
         _r(
-            r"^(?:\b(?:facebook|twitter|x|whatsapp|wa|telegram|line|linkedin|e-?mail|copy link|salin link|salin tautan|"
-            r"pinterest|instagram|threads|share|bagikan|tweet|komentar|kirim|tags?|topik|print|cetak|link)\b\W*)+$"
+            r"^(?:\b(?:facebook|twitter|x|whatsapp|wa|telegram|line|linkedin|e-?mail|copy li"
+            r"nk|salin link|salin tautan|"
+            r"pinterest|instagram|threads|share|bagikan|tweet|komentar|kirim|tags?|topik|pri"
+            r"nt|cetak|link)\b\W*)+$"
             r"|^(?:#\w+\W*)+$",
             _I,
         ),
@@ -426,7 +464,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "share",
         _r(
-            r"^(?:Mau|Ingin|Cari)\s+(?:konten|berita|artikel|info(?:rmasi)?)\s+(?:menarik\s+)?lain(?:nya)?\s*\?$",
+            r"^(?:Mau|Ingin|Cari)\s+(?:konten|berita|artikel|info(?:rmasi)?)\s+(?:menarik\s+"
+            r")?lain(?:nya)?\s*\?$",
             _I,
         ),
         Scope.LINE,
@@ -449,10 +488,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "promo",
         _r(
-            r"^(?:dapatkan|simak|ikuti|follow|gabung|bergabung|download|unduh|klik|yuk|jangan lewatkan|kunjungi|"
+            r"^(?:dapatkan|simak|ikuti|follow|gabung|bergabung|download|unduh|klik|yuk|janga"
+            r"n lewatkan|kunjungi|"
             r"subscribe|pantau|cek|update|baca berita|nikmati|install|instal)\b[^\n]*"
-            r"(?:google news|whatsapp|telegram|instagram|youtube|tiktok|twitter|facebook|aplikasi|app store|play store|"
-            r"google play|berita pilihan|breaking news|klik di sini|klik link|saluran|channel|newsletter|notifikasi|"
+            r"(?:google news|whatsapp|telegram|instagram|youtube|tiktok|twitter|facebook|apl"
+            r"ikasi|app store|play store|"
+            r"google play|berita pilihan|breaking news|klik di sini|klik link|saluran|channe"
+            r"l|newsletter|notifikasi|"
             r"sedikit iklan|tanpa iklan|akun resmi|https?://)",
             _I,
         ),
@@ -477,10 +519,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "caption",
         _r(
-            r"^(?:foto|gambar|ilustrasi|dok|dokumentasi|sumber foto|photo|image|credit|kredit foto)\s*[:./]\s*\S"
-            r"|^(?:[A-Z][A-Za-z0-9]*\.(?:com|COM|id|ID|co\.id|CO\.ID)|ANTARA FOTO|KOMPAS|TRIBUN[A-Z]*|DOK)\s*/\s*[A-Z]"
-            r"|\((?:foto|dok\.?|dokumentasi|sumber(?: foto)?|ilustrasi|antara foto|antara|istimewa|shutterstock|"
-            r"getty images?|istock(?:photo)?|reuters|afp|ap photo|unsplash|freepik|pexels)\b[^()\n]{0,100}\)$",
+            r"^(?:foto|gambar|ilustrasi|dok|dokumentasi|sumber foto|photo|image|credit|kredi"
+            r"t foto)\s*[:./]\s*\S"
+            r"|^(?:[A-Z][A-Za-z0-9]*\.(?:com|COM|id|ID|co\.id|CO\.ID)|ANTARA FOTO|KOMPAS|TRI"
+            r"BUN[A-Z]*|DOK)\s*/\s*[A-Z]"
+            r"|\((?:foto|dok\.?|dokumentasi|sumber(?: foto)?|ilustrasi|antara foto|antara|is"
+            r"timewa|shutterstock|"
+            r"getty images?|istock(?:photo)?|reuters|afp|ap photo|unsplash|freepik|pexels)\b"
+            r"[^()\n]{0,100}\)$",
             _I,
         ),
         Scope.LINE,
@@ -489,7 +535,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "caption",
         _r(
-            rf"(?:\b(?:Foto|FOTO|Photo)\s*:?\s*(?:{DOMAIN}|[A-Z][\w.-]*)\s*/\s*[\w.-]{{2,30}}\.?|\b[A-Z]{{2,}}-[A-Z][\w.-]*/[a-z]{{2,6}}\.?)$"
+            rf"(?:\b(?:Foto|FOTO|Photo)\s*:?\s*(?:{DOMAIN}|[A-Z][\w.-]*)\s*/\s*[\w.-]{{2,30}}"
+            rf"\.?|\b[A-Z]{{2,}}-[A-Z][\w.-]*/[a-z]{{2,6}}\.?)$"
         ),
         Scope.LINE,
         max_words=60,
@@ -498,8 +545,23 @@ RULES: tuple[Rule, ...] = (
     Rule("caption", _r(r"^(?:Perbesar|Zoom|Lihat Foto|Klik untuk memperbesar)$", _I), Scope.LINE),
     Rule(
         "caption",
+        _r(r"^[^.!?\"“”\n]{3,200}\s\((?:[A-Z][\w.-]*)(?:\s[A-Z][\w.-]*){0,2}\s*/\s*[^()\n]{1,60}\)$"),
+        Scope.LINE,
+        max_words=30,
+        note="caption without a full stop ending in an (Outlet/Photographer) credit",
+    ),
+    Rule(
+        "promo",
+        _r(r"^\W{0,3}Fakta atau Hoaks\?", _I),
+        Scope.LINE,
+        max_words=60,
+        note="fact-check hotline promo",
+    ),
+    Rule(
+        "caption",
         _r(
-            r"^(?:infografis|infografik|video|galeri(?:\s+foto)?|foto\s+terkait|podcast)\b\s*:?\s*\S[^\n]*[^.!?\"”’)…]$",
+            r"^(?:infografis|infografik|video|galeri(?:\s+foto)?|foto\s+terkait|podcast)\b\s"
+            r"*:?\s*\S[^\n]*[^.!?\"”’)…]$",
             _I,
         ),
         Scope.LINE,
@@ -509,7 +571,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "timestamp",
         _r(
-            r"^(?:(?:Diperbarui|Dipublikasikan|Diterbitkan|Dibuat|Update|Updated|Published)\s*:?\s*)?"
+            rf"^(?:{DOMAIN}\s*[-–—|,]\s*)?(?:(?:Diperbarui|Dipublikasikan|Diterbitkan|Dibuat|"
+            rf"Update|Updated|Published)\s*:?\s*)?"
             r"(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)\s*,?\s*)?"
             rf"(?:\d{{1,2}}\s+{_MONTHS}\.?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
             r"(?:\s*[,|-]?\s*(?:pukul\s+)?\d{1,2}[.:]\d{2}(?:[.:]\d{2})?)?"
@@ -522,7 +585,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "caption",
         _r(
-            r"\s*\((?:ANTARA FOTO|ANTARA|Foto|FOTO|Dok\.|DOK\.|Dokumentasi|Sumber foto|Ilustrasi)\s*[:/][^()\n]{1,100}\)"
+            r"\s*\((?:ANTARA FOTO|ANTARA|Foto|FOTO|Dok\.|DOK\.|Dokumentasi|Sumber foto|Ilust"
+            r"rasi)\s*[:/][^()\n]{1,100}\)"
         ),
         Scope.INLINE,
         hint=("(",),

@@ -1,0 +1,370 @@
+"""The rule table family by family, on hand-written Indonesian news shapes (cuts and must-not-remove)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from summarizer.text import clean_article
+from summarizer.text import html as html_module
+from summarizer.text.boilerplate import LineCleaner
+from summarizer.text.rules import RULES, Rule, Scope
+
+BODY = "Pemerintah kota menambah armada bus listrik tahun ini.\n\nWarga menyambut baik rencana itu."
+FIRST, LAST = BODY.split("\n\n")
+
+
+def clean(text: str, fmt: str = "text"):
+    return clean_article(text, format=fmt, language=False)
+
+
+def cuts(result) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for cut in result.removed:
+        out.setdefault(cut.rule, []).append(cut.text)
+    return out
+
+
+# --- the table itself ---------------------------------------------------------------------------
+def test_every_rule_is_named_scoped_and_compiled():
+    assert len(RULES) >= 40
+    for rule in RULES:
+        assert rule.name and re.fullmatch(r"[a-z_]+", rule.name)
+        assert isinstance(rule.scope, Scope)
+        assert isinstance(rule.pattern, re.Pattern)
+
+
+def test_a_new_outlet_shape_is_one_row():
+    row = Rule("promo", re.compile(r"^Langganan koran digital kami\b[^\n]*$"), Scope.LINE, max_words=20)
+    cleaner = LineCleaner((*RULES, row))
+    assert cleaner.clean("Langganan koran digital kami mulai Rp 20.000 per bulan") == ""
+    assert cleaner.removed[-1].rule == "promo"
+    assert LineCleaner().clean("Langganan koran digital kami mulai Rp 20.000 per bulan") != ""
+
+
+# --- datelines ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "MEDAN, WARTAKOTA.co.id -",
+        "Makassar (ANTARA) –",
+        "Ambon, Maluku (ANTARA) -",
+        "Palu (Kabarsulteng.com)-",
+        "KABARBANTEN.COM, SERANG —",
+        "Radarmalang.id -",
+        "Kendari, Sultra Indonesia --",
+        "BONTANG, KALTIM POST -",
+        "KONTAN.CO.ID - JAKARTA.",
+    ],
+)
+def test_dateline_forms(dateline):
+    r = clean(f"{dateline} {FIRST}\n\n{LAST}")
+    assert r.paragraphs == (FIRST, LAST)
+    assert cuts(r)["dateline"] == [dateline.rstrip()]
+
+
+def test_stacked_datelines():
+    r = clean(f"beritadaerah.com - PONTIANAK - {FIRST}")
+    assert r.text == FIRST
+    r = clean(f"Bandung, portalwarga.or.id - Kemenkes-Menteri Kesehatan meninjau puskesmas itu.")
+    assert r.text == "Menteri Kesehatan meninjau puskesmas itu."
+
+
+def test_header_above_the_dateline_goes():
+    caption = "Bus listrik terparkir di depo, Senin (3/2/2025). (Koranlokal.com/Dewi Lestari)"
+    r = clean(f"Armada Baru Kota\nPerbesar\n{caption}\nSURAKARTA, KORANLOKAL.com - {FIRST}\n{LAST}")
+    assert r.paragraphs == (FIRST, LAST)
+    assert "header" in cuts(r)
+
+
+def test_dateline_glued_after_a_headline_or_byline():
+    r = clean(f"Bus Listrik Mulai Beroperasi di KotaSOLO – {FIRST} {LAST}")
+    assert r.text == f"{FIRST} {LAST}"
+    r = clean(f"Laporan Budi Hartono | Sleman SUARAJOGJA.ID, SLEMAN - {FIRST}")
+    assert r.text == FIRST
+
+
+def test_second_dateline_mid_line_in_a_one_line_paste():
+    text = f"Koranlokal.com - {FIRST} {LAST} Bus Listrik Datang! Koranlokal.com - {FIRST} {LAST}"
+    r = clean(text)
+    assert r.text == f"{FIRST} {LAST}"
+    assert cuts(r)["dateline"] == ["Koranlokal.com -", "Koranlokal.com -"]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Kompas.com berhasil menghubungi kepala dinas itu pada Selasa malam.",
+        "Hal itu disampaikan kepada Tribunnews.com, Rabu (5/2/2025), di kantornya.",
+        "Presiden Joko Widodo - yang hadir sejak pagi - meresmikan jalan tol itu.",
+        "Pangsa pasar: Jepang - 7.9% Korea - 3.6% Thailand - 2.1% menurut data itu.",
+        "Ia tiba di St. Petersburg pada pukul 08.30 waktu setempat dengan suhu 3,5 derajat.",
+    ],
+)
+def test_datelines_must_not_remove(prose):
+    r = clean(f"{prose}\n\n{LAST}")
+    assert r.paragraphs == (prose, LAST)
+    assert r.removed == ()
+
+
+# --- copy, app and syndication footers ------------------------------------------------------------
+@pytest.mark.parametrize(
+    "footer",
+    [
+        'Baca artikel detikfinance, "Harga Cabai (Rawit) Turun" selengkapnya https://finance.detik.com/d-1/harga',
+        'Baca artikel CNN Indonesia "Bus Listrik Tiba" selengkapnya di sini: https://cnnindonesia.com/x/1.',
+        "Download Apps Detikcom Sekarang https://apps.detik.com/detik/",
+        'Berita ini telah tayang di Koranlokal.com dengan judul: "Bus Listrik Tiba", https://koranlokal.com/a/1',
+    ],
+)
+def test_copy_footer_glued_to_the_last_sentence(footer):
+    r = clean(f"{FIRST}  {LAST}  {footer}")
+    assert r.text == f"{FIRST} {LAST}"
+
+
+def test_syndication_footer_broken_over_lines_is_one_block():
+    footer = 'Artikel ini telah tayang di\nKoranlokal.com\ndengan judul\n"Bus Listrik Tiba",\nhttps://koranlokal.com/a/1'
+    r = clean(f"{FIRST}\n{footer}\n{LAST}")
+    assert r.paragraphs == (FIRST, LAST)
+    assert len(cuts(r)["syndication"]) == 5
+
+
+def test_link_lines_under_a_copy_footer():
+    r = clean(
+        f"{FIRST}\nLangganan tanpa iklan: https://kl.id/plus\nDownload aplikasi: https://kl.id/app\n{LAST}"
+    )
+    assert r.paragraphs == (FIRST, LAST)
+
+
+# --- related-article links ----------------------------------------------------------------------
+@pytest.mark.parametrize("label", ["Baca juga:", "BACA JUGA :", "Lihat juga:", "Simak Juga -", "baca juga:"])
+def test_read_also_glued_before_the_next_sentence_keeps_it_whole(label):
+    text = f"{FIRST} {label} Jalur Sepeda Baru Dibuka di Pusat Kota Warga diminta memakai jalur itu."
+    r = clean(text)
+    assert r.text == f"{FIRST} Warga diminta memakai jalur itu."
+
+
+def test_read_also_headline_ending_in_a_date_keeps_a_two_word_subject():
+    text = f"{FIRST} BACA JUGA: Jadwal Bus Malam Lebaran, Sabtu 1 Maret 2025 Dinas Perhubungan akan menambah armada."
+    assert clean(text).text == f"{FIRST} Dinas Perhubungan akan menambah armada."
+
+
+def test_read_also_glued_without_a_space_after_a_scrape():
+    text = f"{FIRST} Baca juga: Tarif Bus Listrik Tetap MurahWarga diminta memakai jalur itu."
+    assert clean(text).text == f"{FIRST} Warga diminta memakai jalur itu."
+
+
+def test_read_also_label_then_headline_paragraphs():
+    r = clean(f"{FIRST}\nbaca juga:\nTarif Bus Listrik, Berapa Harganya?\n{LAST}")
+    assert r.paragraphs == (FIRST, LAST)
+
+
+def test_bulleted_related_headlines_glued_to_prose():
+    text = f"{FIRST} • Tarif Bus Naik Lagi • Halte Baru Dibuka di Terminal Kota Wali Kota meninjau halte itu."
+    assert clean(text).text == f"{FIRST} Wali Kota meninjau halte itu."
+
+
+@pytest.mark.parametrize(
+    "prose",
+    ["Baca juga aturan lengkapnya di laman resmi dinas.", "Warga bisa melihat juga jadwal bus di halte."],
+)
+def test_read_also_must_not_remove(prose):
+    assert clean(f"{FIRST}\n{prose}").paragraphs == (FIRST, prose)
+
+
+# --- credits and codes --------------------------------------------------------------------------
+@pytest.mark.parametrize("code", ["(abc/def)", "[xyz]", "(*)", "(ant)", "(mdk/rnd)", "(tmy/koranlokal.com)"])
+def test_editor_codes(code):
+    assert clean(f"{FIRST} {code}").text == FIRST
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Penulis Kontributor Solo, Dewi Lestari | Editor Agus Salim",
+        "Laporan Wartawan Koranlokal.com, Dewi Lestari",
+        "Laporan Dewi Lestari | Sleman",
+        "Rep: Dewi Lestari Red: Agus Salim",
+        "Pewarta : Dewi Lestari",
+        "SUMBER : dishub.go.id",
+    ],
+)
+def test_credit_lines(line):
+    assert clean(f"{FIRST}\n{line}\n{LAST}").paragraphs == (FIRST, LAST)
+
+
+def test_source_credit_glued_after_the_last_sentence():
+    assert clean(f"{LAST} (sumber : Koranlokal)").text == LAST
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Kepada Koranlokal (Jaringan Koranlokal.com), Wali Kota mengaku puas dengan hasilnya.",
+        "Proyek itu dikerjakan bersama Kementerian Perhubungan (Kemenhub).",
+        "Editor film itu, Agus Salim, hadir di lokasi syuting.",
+    ],
+)
+def test_credits_must_not_remove(prose):
+    assert clean(f"{FIRST}\n{prose}").paragraphs == (FIRST, prose)
+
+
+def test_reporter_credit_after_a_quote_keeps_the_quote():
+    line = '"Kami puas, semua berjalan lancar," ujarnya. (Koranlokal/Dewi Lestari)'
+    r = clean(f"{FIRST}\n{line}")
+    assert r.paragraphs == (FIRST, '"Kami puas, semua berjalan lancar," ujarnya.')
+
+
+# --- captions and photo credits -----------------------------------------------------------------
+def test_inline_lihat_foto_caption_and_its_credit_on_the_next_paragraph():
+    text = f"{FIRST} Lihat Foto Bus listrik di depo kota.\n\n(Dishub) {LAST}"
+    r = clean(text)
+    assert r.paragraphs == (FIRST, LAST)
+    assert cuts(r)["caption"] == ["Lihat Foto Bus listrik di depo kota.", "(Dishub)"]
+
+
+def test_inline_copyright_credit_takes_its_caption():
+    text = f"{FIRST} Bus listrik di depo kota, Senin (3/2/2025). (c) DISHUB {LAST}"
+    assert clean(text).text == f"{FIRST} {LAST}"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Bus listrik di depo kota. Sopir bersiap berangkat. Foto Koranlokal.id/dls",
+        "Bus listrik di depo kota, Senin (3/2/2025) HO-Dishub/dls.",
+        "Wali Kota meninjau depo bus (Koranlokal/Dewi Lestari)",
+        "Ilustrasi bus listrik (pexels.com/Budi)",
+        "Perbesar",
+    ],
+)
+def test_caption_paragraphs(caption):
+    assert clean(f"{FIRST}\n{caption}\n{LAST}").paragraphs == (FIRST, LAST)
+
+
+def test_enumeration_c_is_not_a_photo_credit():
+    text = "Syaratnya: (a) warga kota, (b) berusia 17 tahun, (c) memiliki KTP. Pendaftaran dibuka besok."
+    assert clean(text).text == text
+
+
+# --- ads and player residue ---------------------------------------------------------------------
+def test_player_and_voucher_residue_between_paragraphs():
+    junk = "Pause\nUnmute\nLoaded: 12.5%\nRemaining Time -3:05\nClose Player\nVoucher Belanja Hemat\n9.9 SERBA MURAH\nS & K"
+    r = clean(f"{FIRST}\n{junk}\n{LAST}")
+    assert r.paragraphs == (FIRST, LAST)
+
+
+def test_ads_label_glued_after_a_sentence():
+    assert clean(f"{FIRST} Ads by  {LAST}").text == f"{FIRST} {LAST}"
+
+
+def test_short_real_line_starting_with_diskon_stays():
+    line = "Diskon tarif berlaku bagi pelajar dan lansia."
+    assert clean(f"{FIRST}\n{line}").paragraphs == (FIRST, line)
+
+
+# --- social wrappers, promos, comment prompts ---------------------------------------------------------
+def test_follow_block():
+    block = (
+        "Mau berita menarik lainnya?\nFollow Instagram: https://instagram.com/koranlokal\n"
+        "Subscribe YouTube: https://youtube.com/koranlokal"
+    )
+    assert clean(f"{FIRST}\n{block}").paragraphs == (FIRST,)
+
+
+def test_channel_promo_and_comment_prompts_glued_after_the_body():
+    tail = (
+        " Dapatkan update berita pilihan setiap hari dari Koranlokal.com. Mari bergabung di kanal Telegram"
+        " kami, caranya klik link https://t.me/koranlokal, kemudian join. Tulis komentarmu dan menangkan"
+        " hadiah! Segera lengkapi data dirimu untuk ikut program ini."
+    )
+    assert clean(LAST + tail).text == LAST
+
+
+# --- paging, tags, navigation -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Halaman 2",
+        "Selanjutnya",
+        "1 2 3 Selanjutnya",
+        "Tags: bus listrik, transportasi",
+        "Home > Berita > Kota",
+    ],
+)
+def test_page_furniture_lines(line):
+    assert clean(f"{FIRST}\n{line}\n{LAST}").paragraphs == (FIRST, LAST)
+
+
+# --- duplicated bodies --------------------------------------------------------------------------
+S = [
+    "Dinas Perhubungan menambah dua puluh bus listrik untuk rute pusat kota.",
+    "Bus baru itu mulai melayani penumpang pada awal bulan depan.",
+    "Tarif bus listrik tetap Rp3.500 untuk semua penumpang umum.",
+    "Kepala dinas berharap warga beralih dari kendaraan pribadi.",
+]
+
+
+def test_flattened_second_copy_after_a_headline():
+    text = "\n".join(S) + "\n" + "Bus Listrik Siap Melaju! " + " ".join(S)
+    r = clean(text)
+    assert r.paragraphs == tuple(S)
+    assert cuts(r)["headline"] == ["Bus Listrik Siap Melaju!"]
+
+
+def test_meta_description_before_the_body_is_kept_once():
+    text = f"{S[1]} Koranlokal.com - " + " ".join(S)
+    r = clean(text)
+    for sentence in S:
+        assert r.text.count(sentence) == 1
+
+
+def test_near_duplicate_copy_with_entities_and_spacing():
+    copy = [s.replace(" ", "  ").replace("Rp3.500", "Rp3.500\u00a0") for s in S[1:]]
+    r = clean("\n\n".join(S) + "\n\n" + "\n".join(copy))
+    assert r.paragraphs == tuple(S)
+
+
+def test_distinct_short_repeats_stay():
+    r = clean("Tanya: Berapa tarifnya?\nJawab: Murah.\nTanya: Berapa tarifnya?\nJawab: Gratis.")
+    assert len(r.paragraphs) == 4
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+def test_paragraphs_in_any_block_element():
+    html = (
+        f"<h4>  {S[0]} </h4><div>{S[1]}</div><table><tr><td>{S[2]}</td></tr></table>"
+        f"<p>{S[3]}<br><br>{FIRST}</p>"
+    )
+    assert clean(html, "html").paragraphs == (*S, FIRST)
+
+
+def test_single_br_hard_wrap_is_joined():
+    html = "<p>Dinas Perhubungan menambah dua puluh <br> bus listrik untuk rute pusat kota.</p>"
+    assert clean(html, "html").paragraphs == (S[0],)
+
+
+PAGE = (
+    "<!DOCTYPE html><html><head><title>Kota</title></head><body><nav><a href='/'>Beranda</a></nav>"
+    + "<main><h1>Bus Listrik</h1>"
+    + "".join(f"<h4>{s}</h4>" for s in S)
+    + "<div>Terpopuler hari ini di kota</div></main><footer><p>&copy; 2025 Koran Lokal</p></footer></body></html>"
+)
+
+
+def test_full_page_extractor_stub_falls_back_with_a_warning(monkeypatch):
+    monkeypatch.setattr(html_module, "_page_to_text", lambda markup: "Bus Listrik")
+    r = clean(PAGE, "html")
+    for sentence in S:
+        assert sentence in r.paragraphs
+    assert "Beranda" not in r.text and "2025 Koran Lokal" not in r.text
+    assert [w.code for w in r.warnings] == ["extractor_fallback"]
+
+
+def test_full_page_extractor_cuts_are_itemised(monkeypatch):
+    monkeypatch.setattr(html_module, "_page_to_text", lambda markup: "\n".join(S))
+    r = clean(PAGE, "html")
+    assert r.paragraphs == tuple(S)
+    assert cuts(r)["extractor"] == ["Bus Listrik", "Terpopuler hari ini di kota"]
+    assert r.warnings == ()
