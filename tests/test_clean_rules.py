@@ -67,7 +67,7 @@ def test_dateline_forms(dateline):
 def test_stacked_datelines():
     r = clean(f"beritadaerah.com - PONTIANAK - {FIRST}")
     assert r.text == FIRST
-    r = clean(f"Bandung, portalwarga.or.id - Kemenkes-Menteri Kesehatan meninjau puskesmas itu.")
+    r = clean("Bandung, portalwarga.or.id - Kemenkes-Menteri Kesehatan meninjau puskesmas itu.")
     assert r.text == "Menteri Kesehatan meninjau puskesmas itu."
 
 

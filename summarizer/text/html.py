@@ -204,11 +204,15 @@ def extract_html(markup: str) -> tuple[str, list[Removal], list[ResultWarning]]:
     visible, removed = _fragment_to_text(markup, _PAGE_SKIP)
     extracted = _page_to_text(markup)
     if extracted and extracted.strip() and _prose_chars(extracted) >= _MIN_SHARE * _prose_chars(visible):
-        kept = _key(extracted)
-        cuts = [
-            Removal("extractor", line) for line in (" ".join(raw.split()) for raw in visible.splitlines())
-        ]
-        return extracted, removed + [cut for cut in cuts if cut.text and _key(cut.text) not in kept], []
+        whole = _key(extracted)
+        lines = {_key(line) for line in extracted.splitlines()}
+        dropped = []
+        for line in (" ".join(raw.split()) for raw in visible.splitlines()):
+            key = _key(line)
+            # A short line counts as kept only as a whole line: "Bus Listrik" is inside many sentences.
+            if key and key not in lines and not (len(key) > 40 and key in whole):
+                dropped.append(Removal("extractor", line))
+        return extracted, removed + dropped, []
     if not _prose_chars(visible):
         return visible, removed, []
     warning = ResultWarning(
