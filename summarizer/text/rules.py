@@ -90,7 +90,10 @@ DATELINE_FORMS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
 #: A second source stacked onto the first, glued to the sentence opener: "Kemenkeu-Menteri Keuangan ...".
 STACKED_GLUED = _r(r"[A-Z][A-Za-z]{2,14}-(?=[A-Z][a-z])")
 
-_READ_ALSO = r"\b(?:[Bb]aca|BACA|[Ll]ihat|LIHAT|[Ss]imak|SIMAK)\s+(?:[Jj]uga|JUGA|[Pp]ula|PULA)\b\s*(?P<sep>[:：\-–—]?)"
+_READ_ALSO = (
+    r"\b(?:[Bb]aca|BACA|[Ll]ihat|LIHAT|[Ss]imak|SIMAK)\s+"
+    r"(?:[Jj]uga|JUGA|[Pp]ula|PULA)\b\s*(?P<sep>[:：\-–—]?)"
+)
 
 RULES: tuple[Rule, ...] = (
     # --- ads, scripts, embeds, player residue ---------------------------------------------------
@@ -334,6 +337,7 @@ RULES: tuple[Rule, ...] = (
             r"g\.|\(function)[^\n]*[;{]"
         ),
         Scope.LINE,
+        note="inline script source left as a line",
     ),
     Rule(
         "ad",
@@ -345,6 +349,7 @@ RULES: tuple[Rule, ...] = (
             _I,
         ),
         Scope.LINE,
+        note="ad-slot label or scroll prompt on its own line",
     ),
     Rule(
         "player",
@@ -383,6 +388,7 @@ RULES: tuple[Rule, ...] = (
         _r(r"^(?:Pilihan|PILIHAN)\s+(?:Editor|EDITOR|Redaksi|REDAKSI)\s*:"),
         Scope.LINE,
         max_words=30,
+        note="'Pilihan Editor: headline' link",
     ),
     Rule(
         "read_also",
@@ -408,6 +414,7 @@ RULES: tuple[Rule, ...] = (
         ),
         Scope.LINE,
         max_words=14,
+        note="'Pewarta: Name', 'Editor: Name', 'Sumber: ...' credit line",
     ),
     Rule(
         "credit",
@@ -427,6 +434,7 @@ RULES: tuple[Rule, ...] = (
         ),
         Scope.LINE,
         max_words=16,
+        note="'Laporan Wartawan Outlet, Name' reporter line",
     ),
     Rule(
         "credit",
@@ -448,18 +456,19 @@ RULES: tuple[Rule, ...] = (
         ),
         Scope.LINE,
         max_words=40,
+        note="tag, topic, share and category lists",
     ),
     Rule(
         "share",
         _r(
-            r"^(?:\b(?:facebook|twitter|x|whatsapp|wa|telegram|line|linkedin|e-?mail|copy li"
-            r"nk|salin link|salin tautan|"
-            r"pinterest|instagram|threads|share|bagikan|tweet|komentar|kirim|tags?|topik|pri"
-            r"nt|cetak|link)\b\W*)+$"
+            r"^(?:\b(?:facebook|twitter|x|whatsapp|wa|telegram|line|linkedin|e-?mail|copy link|"
+            r"salin link|salin tautan|pinterest|instagram|threads|share|bagikan|tweet|komentar|"
+            r"kirim|tags?|topik|print|cetak|link)\b\W*)+$"
             r"|^(?:#\w+\W*)+$",
             _I,
         ),
         Scope.LINE,
+        note="share-button rail or hashtag-only line",
     ),
     Rule(
         "share",
@@ -477,6 +486,7 @@ RULES: tuple[Rule, ...] = (
         _r(r"^(?:simak|tonton|saksikan|lihat)\s+(?:juga\s+)?(?:video|live|siaran)\b", _I),
         Scope.LINE,
         max_words=25,
+        note="'Simak video ...' teaser line",
     ),
     Rule(
         "video_promo",
@@ -500,6 +510,7 @@ RULES: tuple[Rule, ...] = (
         ),
         Scope.LINE,
         max_words=50,
+        note="follow-us / app / channel promo line",
     ),
     Rule(
         "promo",
@@ -531,6 +542,7 @@ RULES: tuple[Rule, ...] = (
         ),
         Scope.LINE,
         max_words=40,
+        note="caption line: 'Foto: ...', 'ANTARA FOTO/...', '... (Istimewa)'",
     ),
     Rule(
         "caption",
@@ -542,7 +554,12 @@ RULES: tuple[Rule, ...] = (
         max_words=60,
         note="caption block ending in a bare photo credit: 'Foto Outlet.id/abc', 'HO-Agency/abc.'",
     ),
-    Rule("caption", _r(r"^(?:Perbesar|Zoom|Lihat Foto|Klik untuk memperbesar)$", _I), Scope.LINE),
+    Rule(
+        "caption",
+        _r(r"^(?:Perbesar|Zoom|Lihat Foto|Klik untuk memperbesar)$", _I),
+        Scope.LINE,
+        note="zoom-button label of a photo",
+    ),
     Rule(
         "caption",
         _r(r"^[^.!?\"“”\n]{3,200}\s\((?:[A-Z][\w.-]*)(?:\s[A-Z][\w.-]*){0,2}\s*/\s*[^()\n]{1,60}\)$"),
@@ -581,6 +598,7 @@ RULES: tuple[Rule, ...] = (
         ),
         Scope.LINE,
         max_words=10,
+        note="publication date/time line",
     ),
     Rule(
         "caption",
