@@ -368,3 +368,11 @@ def test_full_page_extractor_cuts_are_itemised(monkeypatch):
     assert r.paragraphs == tuple(S)
     assert cuts(r)["extractor"] == ["Bus Listrik", "Terpopuler hari ini di kota"]
     assert r.warnings == ()
+
+
+def test_list_line_below_the_lead_is_not_a_dateline():
+    lead = (
+        "Kontribusi anggaran tiap negara tahun ini tercatat dalam laporan resmi organisasi itu, kata pejabat."
+    )
+    lines = f"{lead}\nAmerika Serikat - 18.3%\nJerman - Negara kedua terbesar"
+    assert clean(lines).paragraphs == tuple(lines.split("\n"))

@@ -22,6 +22,7 @@ _TOKEN = re.compile(r"\S+")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"”’)\]]*)(?=\s|$)")
 _HEADLINE_WINDOW = 320
+_FULL_STOP = re.compile(r"[.!?][\"”’]?$")
 #: A following line is "non-prose" (a list item under a label) at this length or less.
 _BLOCK_WORDS = 25
 #: Lines above the dateline (headline, deck, caption, byline) are cut only when this short.
@@ -354,6 +355,10 @@ def strip_datelines(lines: list[str], removed: list[Removal]) -> list[str]:
                 continue
         header = lines[:i]
         if any(_words(h) > _HEADER_WORDS for h in header):
+            break
+        # A bare "City -" below a real paragraph is more likely a list line than the body's start.
+        weak = not _match_dateline(lines[i][len(prefix) :], 0, strong_only=True)
+        if weak and any(_FULL_STOP.search(h) and _words(h) >= 6 for h in header):
             break
         removed.extend(Removal("header", h) for h in header)
         if prefix.strip():

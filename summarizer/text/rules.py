@@ -85,7 +85,7 @@ DATELINE_FORMS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     # OUTLET -         "Merdeka.com -", "KOMPAS.com- Satu", "jpnn.com - JAKARTA -" (the city is stacked)
     ("outlet", _r(rf"{DOMAIN}{_DASH}{_NEXT}"), True),
     # CITY -           "Jakarta -", "BANDA ACEH –": only where the body starts
-    ("city", _r(rf"{_CITY}{_DASH}{_NEXT}"), False),
+    ("city", _r(rf"{_CITY}{_DASH}(?=\s*[\"“'‘(]?[A-Z]|\s*$)"), False),
 )
 #: A second source stacked onto the first, glued to the sentence opener: "Kemenkeu-Menteri Keuangan ...".
 STACKED_GLUED = _r(r"[A-Z][A-Za-z]{2,14}-(?=[A-Z][a-z])")
