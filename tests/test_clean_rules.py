@@ -376,3 +376,17 @@ def test_list_line_below_the_lead_is_not_a_dateline():
     )
     lines = f"{lead}\nAmerika Serikat - 18.3%\nJerman - Negara kedua terbesar"
     assert clean(lines).paragraphs == tuple(lines.split("\n"))
+
+
+@pytest.mark.parametrize("label", ["BACA JUGA", "Baca Juga"])
+def test_capitalised_read_also_label_without_colon_glued_inline(label):
+    text = f"{FIRST} {label} Tarif Bus Listrik Tetap Murah Warga diminta memakai jalur itu."
+    assert clean(text).text == f"{FIRST} Warga diminta memakai jalur itu."
+
+
+def test_follow_us_promo_glued_after_the_last_sentence():
+    assert clean(f"{LAST} Ikuti kami di Google News untuk kabar terbaru.").text == LAST
+
+
+def test_agency_photo_credit_line():
+    assert clean(f"{FIRST}\nANTARA/Budi Santoso\n{LAST}").paragraphs == (FIRST, LAST)

@@ -276,10 +276,16 @@ class LineCleaner:
         # Only a window after the label is examined, so a 50 MB line stays linear.
         window = piece[match.end() : match.end() + _HEADLINE_WINDOW]
         whole = match.end() + _HEADLINE_WINDOW >= len(piece)
-        if not match.group("sep") and (
-            # Without a colon only a whole short line with no full stop is a link ("Baca Juga Harga");
-            # "Baca juga laporan kami ..." in prose ends like a sentence and stays.
-            not at_start or not whole or _ends_sentence(window) or _words(window) > 20
+        # "BACA JUGA" or "Baca Juga" is a label even without a colon; prose writes "baca juga".
+        label = match.group(0).split()[1][:1].isupper()
+        if (
+            not match.group("sep")
+            and not label
+            and (
+                # Without a colon only a whole short line with no full stop is a link ("Baca Juga Harga");
+                # "Baca juga laporan kami ..." in prose ends like a sentence and stays.
+                not at_start or not whole or _ends_sentence(window) or _words(window) > 20
+            )
         ):
             return None
         if whole and not window.strip():

@@ -188,9 +188,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "promo",
         _r(
-            r"(?:Dapatkan|Ikuti|Simak|Pilih)\s+(?:update|informasi|berita|info|insight|notif"
-            r"ikasi|kabar|breaking news"
-            r"|saluran)\b"
+            r"(?:Dapatkan|Ikuti|Simak|Pilih)\s+(?:update|informasi|berita|info|insight|"
+            r"notifikasi|kabar|breaking news|saluran|kami di)\b"
             r"[^\n]{0,160}?(?:[.!?](?=\s|$|[A-Z])|$)"
         ),
         Scope.INLINE,
@@ -532,7 +531,7 @@ RULES: tuple[Rule, ...] = (
         _r(
             r"^(?:foto|gambar|ilustrasi|dok|dokumentasi|sumber foto|photo|image|credit|kredi"
             r"t foto)\s*[:./]\s*\S"
-            r"|^(?:[A-Z][A-Za-z0-9]*\.(?:com|COM|id|ID|co\.id|CO\.ID)|ANTARA FOTO|KOMPAS|TRI"
+            r"|^(?:[A-Z][A-Za-z0-9]*\.(?:com|COM|id|ID|co\.id|CO\.ID)|ANTARA FOTO|ANTARA|KOMPAS|TRI"
             r"BUN[A-Z]*|DOK)\s*/\s*[A-Z]"
             r"|\((?:foto|dok\.?|dokumentasi|sumber(?: foto)?|ilustrasi|antara foto|antara|is"
             r"timewa|shutterstock|"
