@@ -390,3 +390,12 @@ def test_follow_us_promo_glued_after_the_last_sentence():
 
 def test_agency_photo_credit_line():
     assert clean(f"{FIRST}\nANTARA/Budi Santoso\n{LAST}").paragraphs == (FIRST, LAST)
+
+
+def test_next_article_label_and_its_headline():
+    r = clean(f"{FIRST}\n{LAST}\nArtikel Selanjutnya\nTarif Bus Listrik Naik, Ini Kata Dinas")
+    assert r.paragraphs == (FIRST, LAST)
+
+
+def test_two_word_outlet_dateline():
+    assert clean(f"Surabaya, IDN Times - {FIRST}").text == FIRST

@@ -77,7 +77,8 @@ LINE_RULES: tuple[Rule, ...] = (
         "read_also",
         _r(
             r"^(?:(?:baca|lihat|simak)\s+(?:juga|pula)|(?:berita|artikel|baca berita|konten)\s+"
-            r"(?:terkait|lainnya|menarik)|(?:artikel|berita|video)\s+pilihan|rekomendasi(?:\s+untuk\s+anda)?"
+            r"(?:terkait|lainnya|menarik|selanjutnya|sebelumnya)|(?:artikel|berita|video)\s+pilihan"
+            r"|rekomendasi(?:\s+untuk\s+anda)?"
             r"|terpopuler|pilihan\s+editor)\s*[:：]?\s*$",
             _I,
         ),

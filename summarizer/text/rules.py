@@ -24,7 +24,11 @@ _I = re.IGNORECASE
 # --- shared vocabulary --------------------------------------------------------------------------
 _DASH = r"\s*(?:--?|–|—)"
 _CAPS = r"[A-Z][A-Z0-9&'-]+(?:\s[A-Z][A-Z0-9&'-]+){0,2}"
-_OUTLET = rf"(?:{DOMAIN}|[A-Z][A-Za-z]+\sIndonesia|ANTARA(?:\s?News)?|Antara(?:\s?News)?|{_CAPS})"
+# Outlet names: a domain, "CNN Indonesia", "IDN Times", "Jakarta Post", ANTARA, or capitals ("SINAR POS").
+_OUTLET = (
+    rf"(?:{DOMAIN}|[A-Z][A-Za-z]+\s(?:Indonesia|Times|News|Post|Pos|Online|TV|Today|Network)"
+    rf"|ANTARA(?:\s?News)?|Antara(?:\s?News)?|{_CAPS})"
+)
 _CITY = r"[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){0,3}"
 _NEXT = r"(?=\s*[\"“'‘(\[]?[A-Z0-9]|\s*$)"
 
