@@ -124,6 +124,8 @@ class _FragmentParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if (tag in _SKIP or tag in self._extra_skip) and tag not in _VOID:
             self._skip.append(tag)
+        elif self._skip:
+            self._skipped.append(" ")  # keep the words of skipped link lists apart in `removed`
         elif tag == "br":
             self.parts.append(_BR)
         elif tag in _BLOCK:
@@ -210,7 +212,7 @@ def extract_html(markup: str) -> tuple[str, list[Removal], list[ResultWarning]]:
         for line in (" ".join(raw.split()) for raw in visible.splitlines()):
             key = _key(line)
             # A short line counts as kept only as a whole line: "Bus Listrik" is inside many sentences.
-            if key and key not in lines and not (len(key) > 40 and key in whole):
+            if key and key not in lines and not (len(key) > 24 and key in whole):
                 dropped.append(Removal("extractor", line))
         return extracted, removed + dropped, []
     if not _prose_chars(visible):
