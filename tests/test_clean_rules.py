@@ -399,3 +399,7 @@ def test_next_article_label_and_its_headline():
 
 def test_two_word_outlet_dateline():
     assert clean(f"Surabaya, IDN Times - {FIRST}").text == FIRST
+
+
+def test_opinion_byline_with_colon():
+    assert clean(f"Oleh: Dewi Lestari\n{FIRST}").text == FIRST

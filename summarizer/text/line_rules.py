@@ -91,9 +91,8 @@ LINE_RULES: tuple[Rule, ...] = (
         _r(
             r"^(?:pewarta|editor|penulis|reporter|redaktur|penyunting|kontributor|wartawan|f"
             r"otografer|penerjemah|"
-            r"sumber|videografer|produser|uploader|copy ?editor|grafis|infografis|penanggung"
-            r" jawab|rep|red|ed)\s*:\s*"
-            r"\S[^?!]*$",
+            r"sumber|videografer|produser|uploader|copy ?editor|grafis|infografis|penanggung jawab|"
+            r"rep|red|ed|oleh)\s*:\s*\S[^?!]*$",
             _I,
         ),
         Scope.LINE,
