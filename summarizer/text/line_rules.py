@@ -16,8 +16,8 @@ LINE_RULES: tuple[Rule, ...] = (
     Rule(
         "ad_script",
         _r(
-            r"^(?:var |let |const |function\s*\(|!function|document\.write|window\.|googleta"
-            r"g\.|\(function)[^\n]*[;{]"
+            r"^(?:var |let |const |function\s*\(|!function|document\.write|window\."
+            r"|googletag\.|\(function)[^\n]*[;{]"
         ),
         Scope.LINE,
         note="inline script source left as a line",
@@ -89,8 +89,8 @@ LINE_RULES: tuple[Rule, ...] = (
     Rule(
         "credit",
         _r(
-            r"^(?:pewarta|editor|penulis|reporter|redaktur|penyunting|kontributor|wartawan|f"
-            r"otografer|penerjemah|"
+            r"^(?:pewarta|editor|penulis|reporter|redaktur|penyunting|kontributor|wartawan"
+            r"|fotografer|penerjemah|"
             r"sumber|videografer|produser|uploader|copy ?editor|grafis|infografis|penanggung jawab|"
             r"rep|red|ed|oleh)\s*:\s*\S[^?!]*$",
             _I,
@@ -111,8 +111,8 @@ LINE_RULES: tuple[Rule, ...] = (
     Rule(
         "credit",
         _r(
-            r"^(?:Laporan|LAPORAN|Dilaporkan oleh)\s+(?:[Rr]eporter|[Ww]artawan|[Kk]orespond"
-            r"en|[Jj]urnalis|[Kk]ontributor)"
+            r"^(?:Laporan|LAPORAN|Dilaporkan oleh)\s+(?:[Rr]eporter|[Ww]artawan"
+            r"|[Kk]oresponden|[Jj]urnalis|[Kk]ontributor)"
             r"\b[^!?\n]*$"
         ),
         Scope.LINE,
@@ -131,8 +131,8 @@ LINE_RULES: tuple[Rule, ...] = (
     Rule(
         "tags",
         _r(
-            r"^(?:tags?|tagar|topik(?: terkait| menarik| pilihan)?|kata kunci|keywords?|bagi"
-            r"kan(?: artikel ini| berita ini)?|"
+            r"^(?:tags?|tagar|topik(?: terkait| menarik| pilihan)?|kata kunci|keywords?"
+            r"|bagikan(?: artikel ini| berita ini)?|"
             r"share(?: this(?: article)?)?|berita terkait|artikel terkait|ikuti kami(?: di)?"
             r"|follow us|kategori)\s*[:：]",
             _I,
@@ -181,13 +181,13 @@ LINE_RULES: tuple[Rule, ...] = (
     Rule(
         "promo",
         _r(
-            r"^(?:dapatkan|simak|ikuti|follow|gabung|bergabung|download|unduh|klik|yuk|janga"
-            r"n lewatkan|kunjungi|"
+            r"^(?:dapatkan|simak|ikuti|follow|gabung|bergabung|download|unduh|klik|yuk"
+            r"|jangan lewatkan|kunjungi|"
             r"subscribe|pantau|cek|update|baca berita|nikmati|install|instal)\b[^\n]*"
-            r"(?:google news|whatsapp|telegram|instagram|youtube|tiktok|twitter|facebook|apl"
-            r"ikasi|app store|play store|"
-            r"google play|berita pilihan|breaking news|klik di sini|klik link|saluran|channe"
-            r"l|newsletter|notifikasi|"
+            r"(?:google news|whatsapp|telegram|instagram|youtube|tiktok|twitter|facebook"
+            r"|aplikasi|app store|play store|"
+            r"google play|berita pilihan|breaking news|klik di sini|klik link|saluran"
+            r"|channel|newsletter|notifikasi|"
             r"sedikit iklan|tanpa iklan|akun resmi|https?://)",
             _I,
         ),
@@ -213,12 +213,12 @@ LINE_RULES: tuple[Rule, ...] = (
     Rule(
         "caption",
         _r(
-            r"^(?:foto|gambar|ilustrasi|dok|dokumentasi|sumber foto|photo|image|credit|kredi"
-            r"t foto)\s*[:./]\s*\S"
-            r"|^(?:[A-Z][A-Za-z0-9]*\.(?:com|COM|id|ID|co\.id|CO\.ID)|ANTARA FOTO|ANTARA|KOMPAS|TRI"
-            r"BUN[A-Z]*|DOK)\s*/\s*[A-Z]"
-            r"|\((?:foto|dok\.?|dokumentasi|sumber(?: foto)?|ilustrasi|antara foto|antara|is"
-            r"timewa|shutterstock|"
+            r"^(?:foto|gambar|ilustrasi|dok|dokumentasi|sumber foto|photo|image|credit"
+            r"|kredit foto)\s*[:./]\s*\S"
+            r"|^(?:[A-Z][A-Za-z0-9]*\.(?:com|COM|id|ID|co\.id|CO\.ID)|ANTARA FOTO|ANTARA|KOMPAS"
+            r"|TRIBUN[A-Z]*|DOK)\s*/\s*[A-Z]"
+            r"|\((?:foto|dok\.?|dokumentasi|sumber(?: foto)?|ilustrasi|antara foto|antara"
+            r"|istimewa|shutterstock|"
             r"getty images?|istock(?:photo)?|reuters|afp|ap photo|unsplash|freepik|pexels)\b"
             r"[^()\n]{0,100}\)$",
             _I,

@@ -130,8 +130,8 @@ _TEXT_RULES: tuple[Rule, ...] = (
         _r(
             r"(?:[Ss]ebagian\s+)?(?:[Aa]rtikel|ARTIKEL|[Bb]erita|BERITA|[Tt]ulisan|[Kk]onten"
             r")\s+(?:ini|INI)\s+"
-            r"(?:telah|sudah|pernah|TELAH)\s+(?:tayang|terbit|dimuat|diterbitkan|dipublikasi"
-            r"kan|ditayangkan|TAYANG)\b"
+            r"(?:telah|sudah|pernah|TELAH)\s+(?:tayang|terbit|dimuat|diterbitkan"
+            r"|dipublikasikan|ditayangkan|TAYANG)\b"
         ),
         Scope.INLINE,
         span="url",
@@ -163,8 +163,8 @@ _TEXT_RULES: tuple[Rule, ...] = (
         "promo",
         _r(
             r"(?:Mari|Ayo|Yuk)\s+(?:bergabung|gabung|join|ikuti|follow)\b[^\n]{0,250}?[.!?](?=\s|$)"
-            r"|(?:Pastikan\s+)?(?:Anda|[Kk]amu)\s+(?:harus|perlu|sudah)\s+(?:meng)?(?:instal"
-            r"l|instal|unduh|download)\s+"
+            r"|(?:Pastikan\s+)?(?:Anda|[Kk]amu)\s+(?:harus|perlu"
+            r"|sudah)\s+(?:meng)?(?:install|instal|unduh|download)\s+"
             r"aplikasi\b[^\n]{0,120}?[.!?](?=\s|$)"
         ),
         Scope.INLINE,
@@ -251,8 +251,8 @@ _TEXT_RULES: tuple[Rule, ...] = (
     Rule(
         "credit",
         _r(
-            r"(?<=[.!?\"”])\s*(?:Pewarta|Penulis|Reporter|Editor|Redaktur|Penyunting|Kontrib"
-            r"utor|Sumber)\s*:\s*"
+            r"(?<=[.!?\"”])\s*(?:Pewarta|Penulis|Reporter|Editor|Redaktur|Penyunting"
+            r"|Kontributor|Sumber)\s*:\s*"
             r"[A-Z][^\n.!?]{0,60}$"
         ),
         Scope.END,
@@ -296,8 +296,8 @@ _PHOTO_CREDIT = (
     Rule(
         "caption",
         _r(
-            r"\s*\((?:ANTARA FOTO|ANTARA|Foto|FOTO|Dok\.|DOK\.|Dokumentasi|Sumber foto|Ilust"
-            r"rasi)\s*[:/][^()\n]{1,100}\)"
+            r"\s*\((?:ANTARA FOTO|ANTARA|Foto|FOTO|Dok\.|DOK\.|Dokumentasi|Sumber foto"
+            r"|Ilustrasi)\s*[:/][^()\n]{1,100}\)"
         ),
         Scope.INLINE,
         hint=("(",),
