@@ -96,7 +96,20 @@ def _dedup(lines: list[str], removed: list[Removal]) -> list[str]:
     for i, (_, _sentence, repeated, long_enough) in enumerate(units):
         in_run = (i > 0 and units[i - 1][2]) or (i + 1 < len(units) and units[i + 1][2])
         if repeated and (long_enough or in_run):
-            drop[i] = "duplicate_body" if in_run else "duplicate_paragraph"
+            drop[i] = "duplicate"
+    # A run of repeats spanning several paragraphs is a repeated body; inside one, a repeated paragraph.
+    i = 0
+    while i < len(units):
+        if drop.get(i) != "duplicate":
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(units) and drop.get(j + 1) == "duplicate":
+            j += 1
+        name = "duplicate_body" if units[i][0] != units[j][0] else "duplicate_paragraph"
+        drop.update((k, name) for k in range(i, j + 1))
+        i = j + 1
+    for i, (_, _sentence, repeated, _long) in enumerate(units):
         starts_run = repeated and i + 1 < len(units) and units[i + 1][2] and i > 0 and not units[i - 1][2]
         if starts_run and _headline_like(units[i - 1][1]):
             drop[i - 1] = "headline"
