@@ -370,6 +370,7 @@ def test_full_page_extractor_cuts_are_itemised(monkeypatch):
     assert r.warnings == ()
 
 
+# --- more outlet shapes (datelines, related links, promos, credits) -----------------------------
 def test_list_line_below_the_lead_is_not_a_dateline():
     lead = (
         "Kontribusi anggaran tiap negara tahun ini tercatat dalam laporan resmi organisasi itu, kata pejabat."
