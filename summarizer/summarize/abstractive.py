@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from ..models.base import GenerationSettings, Seq2SeqModel
 from ..text.chunking import length_sorted_batches, pack_consecutive, split_oversized
+from ..text.spacing import normalise_spacing
 
 __all__ = ["AbstractiveSummarizer", "SummaryOutput", "trim_fragment"]
 
@@ -121,7 +122,8 @@ class AbstractiveSummarizer:
             low = min(low, part, min(self.model.count_tokens(texts)) // 3)
             settings = replace(base, max_new_tokens=part, min_new_tokens=low or None)
             for (i, k, _), text in zip(items, self._generate(texts, settings)):
-                out[i][k] = trim_fragment(text)
+                # IndoSum-trained models write "( Jokowi ) ,"; readers and MT expect "(Jokowi),".
+                out[i][k] = trim_fragment(normalise_spacing(text))
         return out
 
     def summarize(self, text: str, length: str = "medium") -> SummaryOutput:
