@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "BackendUnavailableError",
     "BinaryInputError",
+    "ComputeTypeError",
     "EmptyInputError",
     "GenerationError",
     "InputError",
@@ -69,3 +70,7 @@ class GenerationError(ModelError):
 
 class DeviceError(SummarizerError, ValueError):
     """The requested device (cuda, cuda:N, mps) is not available on this machine."""
+
+
+class ComputeTypeError(BackendUnavailableError, ValueError):
+    """The requested CTranslate2 compute type is unknown or not supported on this device."""

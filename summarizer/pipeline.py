@@ -217,6 +217,12 @@ class Pipeline:
     def translate_detailed(self, text: str | bytes, progress: Progress | None = None) -> TranslationResult:
         """Like :meth:`translate` but returns segments and warnings too."""
         text, warnings = self._validate(text)
+        # Nothing is cleaned away before translation, so the article limit applies to the text as given.
+        if len(text) > self.options.max_chars:
+            raise InputTooLargeError(
+                f"the text has {len(text):,} characters, above the limit of {self.options.max_chars:,}",
+                hint="translate it in parts, or raise the limit (max_chars= / --max-chars)",
+            )
         result = self.translator.translate_text(text, progress)
         return replace(result, warnings=(*warnings, *result.warnings))
 

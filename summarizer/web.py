@@ -5,6 +5,7 @@ Gradio is optional: it is imported only when an app is built (``pip install 'sum
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import logging
@@ -13,6 +14,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -31,14 +33,15 @@ logger = logging.getLogger(__name__)
 SUMMARY_CHOICES = ("auto", "default", "fast", "extractive")
 #: File types the upload accepts.
 UPLOAD_TYPES = (".txt", ".md", ".html", ".htm")
-#: Distinct summary models one server keeps loaded; beyond that a new custom model is refused.
+#: Distinct summary models one server keeps loaded; beyond that the least recently used is evicted.
 MAX_PIPELINES = 4
 _INSTALL_HINT = "the web page needs Gradio: pip install 'summarizer[web]'"
 _ROOT = Path(__file__).resolve().parent
 _JSON_DIR_AGE_S = 3600
 _WARNINGS_SHOWN = 4
 
-_pipelines: dict[tuple[Any, ...], Pipeline] = {}
+# Insertion order is use order: the first entry is the least recently used.
+_pipelines: dict[PipelineOptions, Pipeline] = {}
 _pipelines_lock = threading.Lock()
 
 
@@ -73,18 +76,23 @@ class WebConfig:
 
 
 def get_pipeline(config: WebConfig, summary_model: str | None = None) -> Pipeline:
-    """The shared Pipeline for ``summary_model`` (default: the config's), built once per process."""
+    """The shared Pipeline for ``summary_model`` (default: the config's), built once per process.
+
+    At most :data:`MAX_PIPELINES` are kept: a new model evicts the least recently used one (never
+    the config's own), so no visitor can lock the others out by filling the slots.
+    """
     key = _key(config, summary_model)
     with _pipelines_lock:
         pipe = _pipelines.get(key)
-        if pipe is None:
-            if len(_pipelines) >= MAX_PIPELINES:
-                raise ModelError(
-                    f"this server already holds {len(_pipelines)} summary models",
-                    hint="pick one of the presets, or restart the server to load another model",
-                )
-            pipe = Pipeline(options=key)
-            _pipelines[key] = pipe
+        if pipe is not None:
+            _pipelines[key] = _pipelines.pop(key)  # most recently used last
+            return pipe
+        pipe = Pipeline(options=key)
+        _pipelines[key] = pipe
+        pinned = _key(config, None)
+        while len(_pipelines) > MAX_PIPELINES:
+            oldest = next(k for k in _pipelines if k != pinned)
+            _release(_pipelines.pop(oldest))
         return pipe
 
 
@@ -96,8 +104,24 @@ def _key(config: WebConfig, summary_model: str | None) -> PipelineOptions:
 
 def _forget_pipeline(config: WebConfig, summary_model: str | None) -> None:
     # A model that failed to load must not hold one of the MAX_PIPELINES slots.
+    key = _key(config, summary_model)
     with _pipelines_lock:
-        _pipelines.pop(_key(config, summary_model), None)
+        pipe = _pipelines.pop(key, None) if key != _key(config, None) else None
+        if pipe is not None:
+            _release(pipe)
+
+
+def _release(pipe: Pipeline) -> None:
+    """Drop an evicted pipeline's summary model from the model cache unless a kept pipeline uses it."""
+    from .models import release_model
+
+    resolved = pipe._summary_resolved
+    if resolved is None:
+        return
+    if any(p._summary_resolved == resolved for p in _pipelines.values()):
+        return
+    if release_model(resolved):
+        logger.info("released summary model %s", resolved.model_id)
 
 
 def clear_pipelines() -> None:
@@ -285,8 +309,9 @@ def build_app(
     def run_page(text: str, model: str, length: str, full: bool, progress=gr.Progress()):
         empty = gr.DownloadButton(value=None, interactive=False)
         blank = ("", "", "", "", gr.Textbox(value="", visible=bool(full)), "", "", "", empty)
+        custom = (model or "").strip() not in _choices(config)
         try:
-            if not config.allow_custom_models and (model or "").strip() not in _choices(config):
+            if custom and not config.allow_custom_models:
                 raise ModelError(f"unknown summary model {model!r}", hint="pick one from the list")
             pipe = get_pipeline(config, model)
             progress(0, desc="Cleaning and summarising (the first run loads the models)")
@@ -300,9 +325,12 @@ def build_app(
             logger.info("page request failed: %s", exc)
             if isinstance(exc, ModelError):
                 _forget_pipeline(config, model)
+                if custom:
+                    exc = _private(model)
             return (render_error(exc), *blank)
         except Exception:
             logger.exception("unexpected error in the web page")
+            _forget_pipeline(config, model)
             return (render_error(SummarizerError("internal error", hint="see the server log")), *blank)
         groups = split_warnings(result)
         return (
@@ -330,17 +358,13 @@ def build_app(
 
     def summarize(text: str, full: bool = False) -> dict[str, Any]:
         """Summarise one article; returns ArticleResult.to_dict() (summary_id, summary_en, ...)."""
-        try:
+        with _api_errors(gr, text):
             return get_pipeline(config).run(text, full=bool(full)).to_dict()
-        except SummarizerError as exc:
-            raise gr.Error(str(exc), print_exception=False) from exc
 
     def translate(text: str) -> str:
         """Translate Indonesian text into English as given (not cleaned); paragraphs are kept."""
-        try:
+        with _api_errors(gr, text):
             return get_pipeline(config).translate(text)
-        except SummarizerError as exc:
-            raise gr.Error(str(exc), print_exception=False) from exc
 
     limits = {"concurrency_limit": config.concurrency_limit, "concurrency_id": "models"}
     with gr.Blocks(
@@ -432,6 +456,31 @@ def build_app(
     app.queue(default_concurrency_limit=config.concurrency_limit, max_size=config.queue_size)
     app.summarizer_config = config  # lets launch() and tests read the limits back
     return app
+
+
+def _private(model: str | None) -> ModelError:
+    # The same words whether the folder is missing, unreadable or broken: a visitor must not learn
+    # which paths exist on the server. The details are in the server log.
+    return ModelError(
+        f"summary model {str(model)[:80]!r} is not available on this server",
+        hint="pick one of the listed models, or ask the server's owner to install it",
+    )
+
+
+@contextlib.contextmanager
+def _api_errors(gr: Any, text: Any) -> Iterator[None]:
+    """API callers get a one-line message for every failure, never Gradio's bare ``{"error": null}``."""
+    if not isinstance(text, str):
+        raise gr.Error(
+            f"text must be a string (JSON string), not {type(text).__name__}", print_exception=False
+        )
+    try:
+        yield
+    except SummarizerError as exc:
+        raise gr.Error(str(exc), print_exception=False) from exc
+    except Exception as exc:
+        logger.exception("unexpected error in the API")
+        raise gr.Error("internal error; see the server log", print_exception=False) from exc
 
 
 def _choices(config: WebConfig) -> tuple[str, ...]:

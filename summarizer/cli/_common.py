@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +13,7 @@ from typing import Any, TypeVar
 
 import click
 
-from ..errors import SummarizerError
+from ..errors import InputTooLargeError, SummarizerError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -32,9 +34,9 @@ def friendly_errors(func: F) -> F:
             click.echo(f"Error: {exc.message}", err=True)
             if exc.hint:
                 click.echo(f"Hint: {exc.hint}", err=True)
-            from ..errors import DeviceError, InputError, UnknownPresetError
+            from ..errors import ComputeTypeError, DeviceError, InputError, UnknownPresetError
 
-            user_error = isinstance(exc, (InputError, UnknownPresetError, DeviceError))
+            user_error = isinstance(exc, (InputError, UnknownPresetError, DeviceError, ComputeTypeError))
             code = EXIT_USER_ERROR if user_error else EXIT_FAILURE
             sys.exit(code)
         except KeyboardInterrupt:
@@ -44,21 +46,69 @@ def friendly_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def read_input_bytes(source: str) -> tuple[bytes, str]:
-    """Read FILE or '-' (stdin) as bytes; return (data, display name)."""
+def read_input_bytes(source: str, limit: int | None = None) -> tuple[bytes, str]:
+    """Read FILE or '-' (stdin) as bytes; return (data, display name).
+
+    Only regular files are read (a FIFO would block forever, /dev/zero never ends), and never more
+    than ``limit`` bytes: a bigger input is refused after reading ``limit + 1`` bytes, not whole.
+    """
     if source == "-":
-        return sys.stdin.buffer.read(), "<stdin>"
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None or stream.closed:
+            raise click.UsageError("stdin is closed; pass a FILE, or pipe the article in ('-')")
+        try:
+            data = stream.read(-1 if limit is None else limit + 1)
+        except (OSError, ValueError) as exc:  # ValueError: read from a closed file
+            raise click.UsageError(f"cannot read stdin: {exc}") from exc
+        return _within(data, limit, "stdin"), "<stdin>"
     path = Path(source)
-    if not path.exists():
-        raise click.BadParameter(f"no such file: {source}", param_hint="FILE")
-    if path.is_dir():
+    try:
+        # O_NONBLOCK: opening a FIFO with no writer would otherwise block before fstat can refuse it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError as exc:
+        raise click.BadParameter(f"no such file: {source}", param_hint="FILE") from exc
+    except IsADirectoryError as exc:
         raise click.BadParameter(
             f"{source} is a folder; use 'summarizer batch' for folders", param_hint="FILE"
-        )
-    try:
-        return path.read_bytes(), str(path)
+        ) from exc
     except OSError as exc:
         raise click.FileError(source, hint=exc.strerror or str(exc)) from exc
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise click.BadParameter(
+                f"{source} is a folder; use 'summarizer batch' for folders", param_hint="FILE"
+            )
+        if not stat.S_ISREG(mode):
+            raise click.BadParameter(
+                f"{source} is not a regular file (a pipe, device or socket); pipe its data into '-' instead",
+                param_hint="FILE",
+            )
+    except click.BadParameter:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            data = fh.read(-1 if limit is None else limit + 1)
+        except OSError as exc:
+            raise click.FileError(source, hint=exc.strerror or str(exc)) from exc
+    return _within(data, limit, source), str(path)
+
+
+def _within(data: bytes, limit: int | None, name: str) -> bytes:
+    if limit is not None and len(data) > limit:
+        raise InputTooLargeError(
+            f"{name} is larger than the raw input limit of {limit:,} bytes",
+            hint="split it into articles, or raise the limit with --max-chars",
+        )
+    return data
+
+
+def raw_input_limit(max_chars: int | None) -> int:
+    """Bytes a command reads at most for one article: the pipeline's raw limit for ``max_chars``."""
+    from ..pipeline import _RAW_FACTOR, DEFAULT_MAX_CHARS
+
+    return _RAW_FACTOR * (max_chars or DEFAULT_MAX_CHARS)
 
 
 def setup_logging(verbose: int = 0, quiet: bool = False) -> None:

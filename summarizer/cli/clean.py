@@ -7,7 +7,7 @@ import json
 import click
 
 from ..text import clean_article, decode_bytes
-from ._common import friendly_errors, read_input_bytes, setup_logging
+from ._common import friendly_errors, raw_input_limit, read_input_bytes, setup_logging
 
 
 @click.command("clean")
@@ -27,7 +27,7 @@ from ._common import friendly_errors, read_input_bytes, setup_logging
 def clean_command(source: str, fmt: str, show_removed: bool, as_json: bool, verbose: int) -> None:
     """Clean one scraped news article from FILE or stdin; the cleaned text goes to stdout."""
     setup_logging(verbose)
-    data, name = read_input_bytes(source)
+    data, name = read_input_bytes(source, raw_input_limit(None))
     text, decode_warnings = decode_bytes(data, name=name)
     result = clean_article(text, format=fmt)
     for w in (*decode_warnings, *result.warnings):

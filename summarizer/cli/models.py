@@ -8,6 +8,7 @@ import click
 
 from ..errors import ModelUnavailableError
 from ..models import resolve_model
+from ..models.ct2 import COMPUTE_TYPES
 from ..models.marian_native import MANIFEST, installed_folder
 from ..models.resolve import is_cached
 from ..presets import Preset, get_preset, list_presets
@@ -142,6 +143,7 @@ def _hub_id(name: str) -> str:
 @click.argument("names", nargs=-1)
 @click.option(
     "--compute-type", default="default", show_default=True,
+    type=click.Choice(COMPUTE_TYPES, case_sensitive=False),
     help="int8 (CPU default), int8_float16 (CUDA default), float16, float32, ...",
 )  # fmt: skip
 @click.option("--device", default="cpu", show_default=True, help="Device the converted model is meant for.")

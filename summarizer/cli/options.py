@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from ..models import BACKENDS
+from ..models.ct2 import COMPUTE_TYPES
 
 
 def model_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -37,7 +38,11 @@ def model_options(func: Callable[..., Any]) -> Callable[..., Any]:
             help="Inference backend. Env: SUMMARIZER_BACKEND.",
         ),
         click.option(
-            "--compute-type", default="default", show_default=True, help="CTranslate2 compute type."
+            "--compute-type",
+            type=click.Choice(COMPUTE_TYPES, case_sensitive=False),
+            default="default",
+            show_default=True,
+            help="CTranslate2 compute type.",
         ),
         click.option("--max-chars", type=click.IntRange(min=1), default=None, help="Largest input accepted."),
         click.option(

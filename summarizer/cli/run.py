@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 import click
 
 from ..results import ArticleResult, ResultWarning
-from ._common import friendly_errors, read_input_bytes, setup_logging
+from ._common import friendly_errors, raw_input_limit, read_input_bytes, setup_logging
 from .options import model_options, pipeline_from_options
 
 
@@ -43,7 +43,7 @@ def run_command(
 ):
     """Summarise (Indonesian) and translate (English) one article from FILE or stdin."""
     setup_logging(verbose)
-    data, _name = read_input_bytes(source)
+    data, _name = read_input_bytes(source, raw_input_limit(models.get("max_chars")))
     pipe = pipeline_from_options(**models)
     with _progress_bar() as progress:
         result = pipe.run(data, full=full, length=length, format=input_format, progress=progress)

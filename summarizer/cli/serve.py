@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import click
 
-from ._common import friendly_errors, setup_logging
+from ._common import EXIT_USER_ERROR, friendly_errors, setup_logging
 from .options import model_options
 
 
@@ -49,4 +50,10 @@ def serve_command(host: str, port: int, concurrency: int, presets_only: bool, ve
         if isinstance(exc, SummarizerError):
             raise
         raise click.UsageError(str(exc)) from exc
-    launch(app, host=host, port=port)
+    try:
+        launch(app, host=host, port=port)
+    except OSError as exc:
+        # Gradio: "Cannot find empty port in range"; binding can also fail (EACCES, EADDRNOTAVAIL).
+        click.echo(f"Error: cannot listen on {host}:{port}: {str(exc).splitlines()[0]}", err=True)
+        click.echo("Hint: pick a free port with --port, or stop the program that holds this one", err=True)
+        sys.exit(EXIT_USER_ERROR)

@@ -17,6 +17,7 @@ __all__ = [
     "Seq2SeqModel",
     "clear_model_cache",
     "load_model",
+    "release_model",
     "resolve_device",
     "resolve_model",
 ]
@@ -60,6 +61,15 @@ def clear_model_cache() -> None:
     """Forget loaded models (tests, or to free memory)."""
     with _lock:
         _cache.clear()
+
+
+def release_model(resolved: ResolvedModel) -> int:
+    """Forget every loaded copy of ``resolved`` (any device/backend) so its memory can be freed."""
+    with _lock:
+        keys = [k for k in _cache if k[:2] == (resolved.location, resolved.kind)]
+        for key in keys:
+            del _cache[key]
+    return len(keys)
 
 
 def _ct2_auto_device() -> str:

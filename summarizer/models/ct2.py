@@ -20,19 +20,34 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from ..errors import BackendUnavailableError, GenerationError, ModelUnavailableError
+from ..errors import BackendUnavailableError, ComputeTypeError, GenerationError, ModelUnavailableError
+from ..text.chunking import split_by_words
 from .base import GenerationSettings
 from .marian_native import NATIVE_SUBDIR
-from .resolve import ResolvedModel, is_offline, offline_hint, resolve_model
+from .resolve import (
+    ResolvedModel,
+    broken_weights_error,
+    is_offline,
+    offline_hint,
+    resolve_model,
+    weight_file_errors,
+)
 
-__all__ = ["CTranslate2Model", "cache_root", "convert_model", "resolve_compute_type", "thread_layout"]
+__all__ = [
+    "COMPUTE_TYPES",
+    "CTranslate2Model",
+    "cache_root",
+    "convert_model",
+    "resolve_compute_type",
+    "thread_layout",
+]
 
 logger = logging.getLogger(__name__)
 
 INSTALL_HINT = "pip install 'summarizer[ct2]' (or: pip install ctranslate2)"
 #: Overrides where converted models are kept (default: ``$HF_HOME/summarizer-ct2``).
 ENV_CT2_DIR = "SUMMARIZER_CT2_DIR"
-_COMPUTE_TYPES = (
+COMPUTE_TYPES = (
     "default", "auto", "int8", "int8_float32", "int8_float16", "int8_bfloat16",
     "int16", "float16", "bfloat16", "float32",
 )  # fmt: skip
@@ -68,16 +83,16 @@ def _split_device(device: str) -> tuple[str, int]:
 def resolve_compute_type(compute_type: str, device: str = "cpu") -> str:
     """'default'/'auto' -> int8 on CPU, int8_float16 on CUDA; validates against what the device supports."""
     compute_type = (compute_type or "default").strip().lower()
-    if compute_type not in _COMPUTE_TYPES:
-        raise BackendUnavailableError(
-            f"unknown compute type {compute_type!r}", hint=f"use one of: {', '.join(_COMPUTE_TYPES)}"
+    if compute_type not in COMPUTE_TYPES:
+        raise ComputeTypeError(
+            f"unknown compute type {compute_type!r}", hint=f"use one of: {', '.join(COMPUTE_TYPES)}"
         )
     base, index = _split_device(device)
     if compute_type in ("default", "auto"):
         compute_type = "int8_float16" if base == "cuda" else "int8"
     supported = _ct2().get_supported_compute_types(base, index)
     if compute_type not in supported:
-        raise BackendUnavailableError(
+        raise ComputeTypeError(
             f"compute type {compute_type} is not supported on {device} here",
             hint=f"use one of: {', '.join(sorted(supported))}",
         )
@@ -228,6 +243,8 @@ def _convert_into(source: Path, out: Path, quantization: str) -> None:
 
     try:
         _Converter(str(source)).convert(str(out), quantization=quantization, force=True)
+    except weight_file_errors() as exc:
+        raise broken_weights_error(str(source), exc) from exc
     except (ValueError, KeyError, NotImplementedError, RuntimeError) as exc:
         raise BackendUnavailableError(
             f"CTranslate2 cannot convert {source}: {exc}", hint="use --backend transformers for this model"
@@ -420,11 +437,9 @@ class CTranslate2Model:
         return [len(t) for t in self._tok.encode(texts)] if texts else []
 
     def split_tokens(self, text: str, max_tokens: int) -> list[str]:
-        pieces = self._tok.pieces(text)
-        # Leave room for special tokens and for re-tokenisation drift at the cut.
-        step = max(1, max_tokens - 8)
-        parts = [self._tok.decode(pieces[i : i + step]) for i in range(0, len(pieces), step)]
-        return [p.strip() for p in parts if p.strip()]
+        # Whole words, as the transformers backend does: decoding a window of pieces drops the
+        # pieces the vocabulary lacks (<unk>) and can cut a word in two.
+        return split_by_words(text, max_tokens, self.count_tokens)
 
     def generate(self, texts: Sequence[str], settings: GenerationSettings) -> list[str]:
         if not texts:

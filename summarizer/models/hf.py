@@ -11,7 +11,15 @@ from typing import Any
 from ..errors import DeviceError, GenerationError, ModelUnavailableError
 from ..text.chunking import split_by_words
 from .base import GenerationSettings
-from .resolve import ResolvedModel, hub_reachable, is_cached, is_offline, offline_hint
+from .resolve import (
+    ResolvedModel,
+    broken_weights_error,
+    hub_reachable,
+    is_cached,
+    is_offline,
+    offline_hint,
+    weight_file_errors,
+)
 
 __all__ = ["TransformersModel", "max_input_tokens"]
 
@@ -69,6 +77,8 @@ class TransformersModel:
             with _no_loading_bar():
                 self.tokenizer = AutoTokenizer.from_pretrained(location, local_files_only=local_only)
                 self.model = AutoModelForSeq2SeqLM.from_pretrained(location, local_files_only=local_only)
+        except weight_file_errors() as exc:
+            raise broken_weights_error(resolved.location, exc) from exc
         except _LOAD_ERRORS as exc:
             raise _unavailable(resolved, exc) from exc
         if not getattr(self.model.config, "is_encoder_decoder", False):
@@ -155,7 +165,7 @@ def _no_loading_bar() -> Iterator[None]:
 def _unavailable(resolved: ResolvedModel, exc: Exception) -> ModelUnavailableError:
     if resolved.is_local:
         return ModelUnavailableError(
-            f"cannot load the model in {resolved.location}: {exc}",
+            f"cannot load the model in {resolved.location}: {_first_line(exc)}",
             hint="the folder must hold a complete save_pretrained() output (config, tokenizer, weights)",
         )
     why = (
@@ -165,3 +175,8 @@ def _unavailable(resolved: ResolvedModel, exc: Exception) -> ModelUnavailableErr
         f"model {resolved.model_id!r} is unavailable: {why}",
         hint=offline_hint(resolved.model_id),
     )
+
+
+def _first_line(exc: BaseException) -> str:
+    # torch and transformers add paragraphs of advice; the CLI and web page show one line.
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
 import re
 import socket
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -14,7 +16,14 @@ from ..errors import ModelUnavailableError, UnknownPresetError
 from ..presets import Preset, get_preset, list_presets
 from ..settings import models_dir
 
-__all__ = ["ResolvedModel", "is_offline", "offline_hint", "resolve_model"]
+__all__ = [
+    "ResolvedModel",
+    "broken_weights_error",
+    "is_offline",
+    "offline_hint",
+    "resolve_model",
+    "weight_file_errors",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -164,3 +173,25 @@ def _choices(kind: str) -> str:
     names = ", ".join(sorted({p.name for p in list_presets(kind)} | {"a hub id", "a local folder"}))
     extra = ", extractive, auto" if kind == "summary" else ""
     return f"use one of: {names}{extra}"
+
+
+def weight_file_errors() -> tuple[type[BaseException], ...]:
+    """What torch/safetensors raise for a corrupt, truncated or unsafe (code-carrying) weights file."""
+    errors: tuple[type[BaseException], ...] = (pickle.UnpicklingError, EOFError, zipfile.BadZipFile)
+    try:
+        from safetensors import SafetensorError
+    except ImportError:  # pragma: no cover - a dependency of transformers
+        return errors
+    return (*errors, SafetensorError)
+
+
+def broken_weights_error(location: str, exc: BaseException) -> ModelUnavailableError:
+    """One line for a weights file that cannot be read; torch's own text advises unsafe loading."""
+    why = type(exc).__name__
+    if isinstance(exc, pickle.UnpicklingError):
+        why += "; refused, since unpickling it could run code"
+    return ModelUnavailableError(
+        f"cannot load the model in {location}: its weights file is corrupt, truncated or holds more than "
+        f"plain tensors ({why})",
+        hint="replace the weights with a trusted copy, preferably model.safetensors from save_pretrained()",
+    )

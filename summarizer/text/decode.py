@@ -21,7 +21,18 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_MULTIBYTE_UTF8 = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# One valid multi-byte UTF-8 sequence (RFC 3629: no overlongs, no surrogates), else one stray high byte.
+_UTF8_OR_STRAY = re.compile(
+    rb"([\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2})|[\x80-\xff]"
+)
+# A legacy (cp1252/cp1250) text almost never forms valid UTF-8 sequences by accident, so a file
+# with at least half as many valid sequences as stray bytes is UTF-8 with damage, not a code page.
+_STRAY_PER_VALID = 2
+# ... and a handful of stray bytes next to even one valid accent is damage too.
+_FEW_STRAY = 8
+_PLACES_SHOWN = 5
 _LEGACY = ("cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2")
 # Control characters that never occur in real text (tab, newline, CR, form feed are fine).
 _BAD_CONTROLS = {chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v"} | {"\x7f"}
@@ -63,19 +74,11 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, list[ResultW
         return _checked(data.decode("utf-8"), name), []
     except UnicodeDecodeError:
         pass
-    if _MULTIBYTE_UTF8.search(data):
-        # Valid UTF-8 sequences next to a few broken bytes: a damaged UTF-8 file, not a legacy one.
-        # Guessing a code page here would garble every accented letter, so mark just the bad bytes.
-        text = data.decode("utf-8", errors="replace")
-        bad = text.count("\ufffd")
-        if bad <= max(3, len(data) // 1000):
-            warning = ResultWarning(
-                code="invalid_utf8",
-                message=f"{name}: {bad} byte(s) were not valid UTF-8 and were replaced by \ufffd",
-                stage="input",
-            )
-            logger.warning(warning.message)
-            return _checked(text, name), [warning]
+    damaged = _damaged_utf8(data, name)
+    if damaged is not None:
+        text, warning = damaged
+        logger.warning(warning.message)
+        return _checked(text, name), [warning]
     encoding = _detect(data)
     if encoding is None:
         raise BinaryInputError(
@@ -90,6 +93,41 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, list[ResultW
     )
     logger.warning(warning.message)
     return text, [warning]
+
+
+def _damaged_utf8(data: bytes, name: str) -> tuple[str, ResultWarning] | None:
+    """Text and a warning saying where, when ``data`` is valid UTF-8 but for a few stray bytes."""
+    valid = 0
+    stray: list[int] = []
+    for match in _UTF8_OR_STRAY.finditer(data):
+        if match.group(1):
+            valid += 1
+        else:
+            stray.append(match.start())
+    if not valid or len(stray) > max(_FEW_STRAY, _STRAY_PER_VALID * valid):
+        return None
+    runs: list[list[int]] = []  # [first, last] offsets of adjacent stray bytes
+    for at in stray:
+        if runs and at == runs[-1][1] + 1:
+            runs[-1][1] = at
+        else:
+            runs.append([at, at])
+    places = ", ".join(
+        f"line {_line_of(data, a)} (" + (f"byte {a:,}" if a == b else f"bytes {a:,}-{b:,}") + ")"
+        for a, b in runs[:_PLACES_SHOWN]
+    )
+    more = f" and {len(runs) - _PLACES_SHOWN} more place(s)" if len(runs) > _PLACES_SHOWN else ""
+    warning = ResultWarning(
+        code="invalid_utf8",
+        message=f"{name}: {len(stray)} byte(s) were not valid UTF-8 and were replaced by \ufffd "
+        f"at {places}{more}",
+        stage="input",
+    )
+    return data.decode("utf-8", errors="replace"), warning
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
 
 
 def _detect(data: bytes) -> str | None:
