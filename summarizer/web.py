@@ -325,8 +325,8 @@ def build_app(
             logger.info("page request failed: %s", exc)
             if isinstance(exc, ModelError):
                 _forget_pipeline(config, model)
-                if custom:
-                    exc = _private(model)
+                if custom and config.allow_custom_models:
+                    exc = _private()
             return (render_error(exc), *blank)
         except Exception:
             logger.exception("unexpected error in the web page")
@@ -458,11 +458,11 @@ def build_app(
     return app
 
 
-def _private(model: str | None) -> ModelError:
-    # The same words whether the folder is missing, unreadable or broken: a visitor must not learn
-    # which paths exist on the server. The details are in the server log.
+def _private() -> ModelError:
+    # The same words whether the folder is missing, unreadable or broken (the spec is not echoed
+    # either): a visitor must not learn which paths exist on the server. Details go to the log.
     return ModelError(
-        f"summary model {str(model)[:80]!r} is not available on this server",
+        "this summary model is not available on this server",
         hint="pick one of the listed models, or ask the server's owner to install it",
     )
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import fields
+from dataclasses import fields, replace
 
 import pytest
 from web_support import live_server
 
-from summarizer.errors import BinaryInputError, InputTooLargeError, ModelError, SummarizerError
+from summarizer.errors import BinaryInputError, InputTooLargeError, SummarizerError
 from summarizer.results import ArticleResult, FidelityWarning, ResultWarning
 
 gr = pytest.importorskip("gradio")
@@ -265,15 +265,18 @@ def test_json_download_holds_to_dict(tmp_path):
 
 
 def test_pipeline_cache_is_bounded(monkeypatch, tiny_marian):
+    # Issue 11 changed this: a full cache evicts the least recently used model instead of refusing.
     monkeypatch.setattr(web, "_pipelines", {})
     options = PipelineOptions(summary_model="extractive", translation_model=str(tiny_marian))
     config = web.WebConfig(pipeline=options)
     first = web.get_pipeline(config)
     assert web.get_pipeline(config) is first
     for i in range(web.MAX_PIPELINES - 1):
-        web._pipelines[("fake", i)] = first
-    with pytest.raises(ModelError, match="already holds"):
-        web.get_pipeline(config, "fast")
+        web._pipelines[replace(options, summary_model=f"fake-{i}")] = first
+    web.get_pipeline(config, "fast")
+    assert len(web._pipelines) == web.MAX_PIPELINES
+    assert replace(options, summary_model="fake-0") not in web._pipelines
+    assert web.get_pipeline(config) is first
 
 
 def test_web_config_validates():
