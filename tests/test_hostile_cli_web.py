@@ -6,8 +6,10 @@ a traceback, unbounded memory or a locked-out server.
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
+import re
 import resource
 import shutil
 import socket
@@ -390,3 +392,85 @@ def test_pipeline_translate_applies_max_chars(tiny_marian):
     pipe = Pipeline(summary_model="extractive", translation_model=str(tiny_marian), max_chars=100)
     with pytest.raises(InputTooLargeError, match="above the limit of 100"):
         pipe.translate("Harga beras naik. " * 10)
+
+
+# -- item 12: many visitors at once --------------------------------------------------------------
+
+_CLIENTS = 12
+_QUEUE = 3
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status") as fh:
+        return next(int(line.split()[1]) for line in fh if line.startswith("VmRSS")) / 1024
+
+
+def _article(i: int) -> str:
+    # A marker in every sentence, so whichever sentences the summary keeps, it names its request.
+    return "\n\n".join(
+        f"Pedagang kode{i}x di pasar kota menjual {what} seharga Rp1.500.000 per kuintal pada hari Senin."
+        for what in ("cabai rawit", "beras premium", "bawang merah")
+    )
+
+
+def _ask(url: str, body: list, results: dict, i: int, start) -> None:
+    import httpx
+
+    start.wait(timeout=30)
+    with httpx.Client(base_url=url, timeout=120) as http:
+        posted = http.post("gradio_api/call/summarize", json={"data": body})
+        if posted.status_code != 200:
+            results[i] = (posted.status_code, posted.json())
+            return
+        stream = http.get(f"gradio_api/call/summarize/{posted.json()['event_id']}").text
+    last = stream.strip().split("\n\n")[-1].splitlines()
+    results[i] = (last[0].removeprefix("event: "), json.loads(last[1].removeprefix("data: ")))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/status")
+def test_concurrent_summarize_clients_get_their_own_answers_or_a_clean_503(tiny_marian):
+    pytest.importorskip("gradio")
+    import threading
+
+    from web_support import live_server
+
+    with live_server(tiny_marian, queue_size=_QUEUE, max_chars=5000, guard=False) as (_, url):
+        warm: dict = {}
+        _ask(url, [_article(0), False], warm, 0, threading.Barrier(1))  # loads the models
+        assert warm[0][0] == "complete", warm
+        rss = [_rss_mb()]
+        outcomes: dict[int, tuple] = {}
+        for round_ in range(2):
+            results: dict[int, tuple] = {}
+            start = threading.Barrier(_CLIENTS)
+            threads = [
+                threading.Thread(
+                    target=_ask, args=(url, [_article(i), False], results, i, start), daemon=True
+                )
+                for i in range(_CLIENTS)
+            ]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(timeout=300)
+            assert not any(t.is_alive() for t in threads), "a client never got an answer"
+            rss.append(_rss_mb())
+            outcomes.update({(round_, i): r for i, r in results.items()})
+        # The server never answered with anything but a result or a clean refusal.
+        done = {k: v for k, v in outcomes.items() if v[0] == "complete"}
+        refused = {k: v for k, v in outcomes.items() if v[0] == 503}
+        assert len(done) + len(refused) == 2 * _CLIENTS, outcomes
+        assert refused and all("Queue is full" in v[1]["detail"] for v in refused.values())
+        assert len(done) >= 2 * _QUEUE
+        for (_, i), (_, data) in done.items():
+            result = data[0]
+            markers = {m for m in re.findall(r"kode(\d+)x", result["clean_text"] + result["summary_id"])}
+            assert markers == {str(i)}, (i, markers)  # every answer belongs to its own request
+            assert result["summary_en"]
+        # Memory: the load adds little to the loaded server, and a second round adds nothing more.
+        assert rss[1] - rss[0] < 200 and rss[2] - rss[1] < 50, rss
+        # Non-string input over plain HTTP: a message, not {"error": null}.
+        bad: dict = {}
+        _ask(url, [12345, False], bad, 0, threading.Barrier(1))
+        assert bad[0][0] == "error" and "text must be a string" in (bad[0][1] or {}).get("error", "")
