@@ -89,13 +89,13 @@ def test_run_reads_a_2gb_file_only_up_to_the_limit(tmp_path):
     with open(big, "wb") as fh:  # sparse: 2 GB long, no disk used
         fh.truncate(2 * 1024**3)
     proc = _cli(["run", "--summary-model", "extractive", "--max-chars", "1000", str(big)])
-    _one_line_error(proc, 2, "larger than the raw input limit of 4,000 bytes")
+    _one_line_error(proc, 2, "above the raw input limit of 4,000 bytes")
 
 
 def test_run_reads_an_endless_stdin_only_up_to_the_limit():
     with open("/dev/zero", "rb") as endless:  # stands for a 2 GB pipe: never ends
         proc = _cli(["run", "--summary-model", "extractive", "-"], stdin=endless)
-    _one_line_error(proc, 2, "stdin is larger than the raw input limit of 1,200,000 bytes")
+    _one_line_error(proc, 2, "stdin is above the raw input limit of 1,200,000 bytes")
 
 
 def test_run_with_a_closed_stdin_is_a_usage_error():

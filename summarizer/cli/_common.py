@@ -98,7 +98,7 @@ def read_input_bytes(source: str, limit: int | None = None) -> tuple[bytes, str]
 def _within(data: bytes, limit: int | None, name: str) -> bytes:
     if limit is not None and len(data) > limit:
         raise InputTooLargeError(
-            f"{name} is larger than the raw input limit of {limit:,} bytes",
+            f"{name} is above the raw input limit of {limit:,} bytes (4 x the article limit)",
             hint="split it into articles, or raise the limit with --max-chars",
         )
     return data
