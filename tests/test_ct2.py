@@ -331,6 +331,5 @@ def test_models_convert_command(tiny_t5, tmp_path, monkeypatch) -> None:
     out_dir = Path(result.stdout.strip().splitlines()[-1])
     assert (out_dir / "model.bin").is_file() and out_dir.name.endswith("--float32")
     bad = CliRunner().invoke(main, ["models", "convert", str(tiny_t5), "--compute-type", "int3"])
-    assert (
-        bad.exit_code == 1 and "Error: unknown compute type" in bad.stderr and "Traceback" not in bad.output
-    )
+    # Issue 11: a bad --compute-type is a usage error (exit 2), no longer a failure (exit 1).
+    assert bad.exit_code == 2 and "'int3' is not one of" in bad.stderr and "Traceback" not in bad.output
