@@ -495,14 +495,16 @@ def launch(
     ``host``/``port`` of ``None`` use GRADIO_SERVER_NAME / GRADIO_SERVER_PORT, else 127.0.0.1:7860.
     """
     config: WebConfig = getattr(app, "summarizer_config", WebConfig())
-    return app.launch(
+    # Gradio's own start-up lines end with "set share=True" advice this server never takes: launch it
+    # quiet, print the address ourselves, then block as Gradio would have.
+    started = app.launch(
         server_name=host,
         server_port=port,
         share=False,
         inbrowser=False,
-        prevent_thread_lock=not block,
+        prevent_thread_lock=True,
         show_error=False,
-        quiet=quiet,
+        quiet=True,
         max_file_size=4 * config.max_chars,
         footer_links=["api"],
         ssr_mode=False,
@@ -510,3 +512,8 @@ def launch(
         pwa=False,
         css=_CSS,
     )
+    if not quiet:
+        print(f"* Running on local URL:  {app.local_url}", flush=True)
+    if block:
+        app.block_thread()
+    return started

@@ -75,3 +75,46 @@ def test_ray_outputs_equal_local_outputs(tiny_marian, tmp_path, local_ray):
     # Same resume rules: a second Ray run has nothing left but the failures.
     again = run("ray", tmp_path / "ray")
     assert (again.processed, again.skipped, again.failed) == (0, 7, 2)
+
+
+def _ray_processes(marker: str) -> list[str]:
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if marker in cmdline:
+            found.append(cmdline[:120])
+    return found
+
+
+def test_ray_cli_run_is_quiet_and_leaves_no_ray_behind(tiny_marian, tmp_path):
+    """A good run prints only our lines (no token-auth notice, no core_worker errors) and stops its Ray."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+    import time
+
+    marian = quick_marian(tiny_marian, tmp_path / "marian")
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text(ARTICLE, "utf-8")
+    ray_tmp = tempfile.mkdtemp(prefix="rq", dir="/tmp")  # short: Ray's socket paths have a length limit
+    env = {**os.environ, "RAY_TMPDIR": ray_tmp, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    env.pop("RAY_ADDRESS", None)
+    try:
+        cmd = [sys.executable, "-m", "summarizer", "batch", str(src), str(tmp_path / "dst"), "--engine", "ray",
+               "--summary-model", "extractive", "--translation-model", str(marian), "--no-guard", "--quiet"]  # fmt: skip
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith("processed 1, skipped 0, failed 0")
+        assert done.stderr.strip() == ""
+        deadline = time.monotonic() + 20
+        while _ray_processes(ray_tmp) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert _ray_processes(ray_tmp) == []
+    finally:
+        shutil.rmtree(ray_tmp, ignore_errors=True)

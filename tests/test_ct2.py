@@ -333,3 +333,28 @@ def test_models_convert_command(tiny_t5, tmp_path, monkeypatch) -> None:
     bad = CliRunner().invoke(main, ["models", "convert", str(tiny_t5), "--compute-type", "int3"])
     # Issue 11: a bad --compute-type is a usage error (exit 2), no longer a failure (exit 1).
     assert bad.exit_code == 2 and "'int3' is not one of" in bad.stderr and "Traceback" not in bad.output
+
+
+@needs_ct2
+def test_models_convert_output_folder_and_unambiguous_names(tiny_marian, tmp_path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from summarizer.cli import main
+
+    monkeypatch.setenv("SUMMARIZER_CT2_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "my-models"
+    args = ["models", "convert", str(tiny_marian), "--output", str(out), "--compute-type", "float32"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    converted = Path(result.stdout.strip().splitlines()[-1])
+    assert converted.parent == out and (converted / "model.bin").is_file()
+    assert not (tmp_path / "cache").exists()  # written where asked, not into the cache
+    # The backend finds it there: no second conversion.
+    monkeypatch.setenv("SUMMARIZER_CT2_DIR", str(out))
+    clear_model_cache()
+    model = load_model(resolve_model(str(tiny_marian), "translation"), device="cpu", backend="ctranslate2",
+                       compute_type="float32")  # fmt: skip
+    assert model.path == converted
+    # "convert NAME ./folder" reads like an output folder: a usage error that names --output.
+    ambiguous = CliRunner().invoke(main, ["models", "convert", str(tiny_marian), "./my-model"])
+    assert ambiguous.exit_code == 2 and "--output ./my-model" in ambiguous.stderr

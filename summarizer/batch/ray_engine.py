@@ -7,8 +7,11 @@ memory); each window is one ``map_batches`` pass over a fixed-size actor pool.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import threading
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -58,9 +61,13 @@ class RayEngine:
         self._owns_ray = False
         if not ray.is_initialized():
             # address=None starts a local Ray (or joins RAY_ADDRESS when that is set).
-            ray.init(
-                address=address, include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False
-            )
+            with _quiet_start(local=not (address or os.environ.get("RAY_ADDRESS"))):
+                ray.init(
+                    address=address,
+                    include_dashboard=False,
+                    logging_level=logging.WARNING,
+                    log_to_driver=False,
+                )
             self._owns_ray = True
         elif address:
             logger.warning("Ray is already initialised in this process; ignoring --ray-address %s", address)
@@ -102,14 +109,18 @@ class RayEngine:
     def _run(self, articles: list[Article], stop: threading.Event | None) -> Iterator[dict[str, list[str]]]:
         ray = self._ray
         rows = [{"id": a.id, "text": a.text, "format": a.format} for a in articles]
-        dataset = ray.data.from_items(rows).map_batches(
-            BatchProcessor,
-            fn_constructor_kwargs=self._constructor,
-            batch_size=self.batch_size,
-            compute=ray.data.ActorPoolStrategy(size=self.actors),
-            num_gpus=self.num_gpus or None,
-            batch_format="default",
-        )
+        with warnings.catch_warnings():
+            # max_restarts has no named parameter yet; Ray warns about passing it the only way it can be.
+            warnings.filterwarnings("ignore", message=".*ray_remote_args. is deprecated")
+            dataset = ray.data.from_items(rows).map_batches(
+                BatchProcessor,
+                fn_constructor_kwargs=self._constructor,
+                batch_size=self.batch_size,
+                compute=ray.data.ActorPoolStrategy(size=self.actors),
+                num_gpus=self.num_gpus or None,
+                batch_format="default",
+                **_no_restarts(),
+            )
         try:
             for out in dataset.iter_batches(batch_size=None, batch_format="default"):
                 yield {name: [str(v) for v in out[name]] for name in RESULT_COLUMNS}
@@ -125,6 +136,39 @@ class RayEngine:
         if self._owns_ray:
             self._ray.shutdown()
             self._owns_ray = False
+
+
+def _no_restarts() -> dict[str, Any]:
+    """``max_restarts=0`` for the actor pool, where this Ray still takes it.
+
+    A restart needs the constructor arguments Ray Data keeps in the object store, which Ray flags
+    with a core_worker error line on every good run. Without restarts a dead actor fails the window
+    instead, and re-running resumes: the driver has written everything that came back.
+    """
+    import inspect
+
+    from ray.data import Dataset
+
+    params = inspect.signature(Dataset.map_batches).parameters
+    takes_extra = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
+    return {"max_restarts": 0} if takes_extra else {}
+
+
+@contextlib.contextmanager
+def _quiet_start(local: bool) -> Iterator[None]:
+    """Start a Ray just for this run without its token-auth notice (restored afterwards).
+
+    That Ray lives on this machine and ends with the command, so the notice is noise; when joining a
+    cluster it stays.
+    """
+    auth_logger = logging.getLogger("ray._private.authentication.authentication_token_setup")
+    old_level = auth_logger.level
+    if local:
+        auth_logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        auth_logger.setLevel(old_level)
 
 
 def _summarizer_cause(exc: BaseException) -> SummarizerError | None:

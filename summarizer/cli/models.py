@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
-from ..errors import ModelUnavailableError
 from ..models import resolve_model
 from ..models.ct2 import COMPUTE_TYPES
 from ..models.marian_native import MANIFEST, installed_folder
@@ -85,19 +85,23 @@ def download_command(names: tuple[str, ...], from_: str | None) -> None:
         return
     from huggingface_hub import snapshot_download
 
+    from ..models.resolve import hub_reachable, hub_unavailable, is_offline
+
     targets = [_hub_id(n) for n in names] or [
         get_preset("default", "summary").hub_id,  # type: ignore[union-attr]
         get_preset("default", "translation").hub_id,  # type: ignore[union-attr]
     ]
     for hub_id in targets:
         click.echo(f"downloading {hub_id} ...", err=True)
+        local_only = is_offline() or not hub_reachable()  # seconds, not the hub client's retries
+        if local_only and not is_cached(hub_id):
+            raise hub_unavailable(hub_id, downloading=True)
+        if local_only:
+            click.echo(f"{hub_id} is cached already; not checked for updates (no hub access)", err=True)
         try:
-            path = snapshot_download(repo_id=hub_id, allow_patterns=_ALLOW)
-        except Exception as exc:
-            raise ModelUnavailableError(
-                f"could not download {hub_id}: {exc}",
-                hint="check the network connection and the name; unset HF_HUB_OFFLINE to download",
-            ) from exc
+            path = snapshot_download(repo_id=hub_id, allow_patterns=_ALLOW, local_files_only=local_only)
+        except Exception as exc:  # the hub client raises many types; hub_unavailable sorts them
+            raise hub_unavailable(hub_id, exc, downloading=True) from exc
         click.echo(path)
 
 
@@ -140,26 +144,47 @@ def _hub_id(name: str) -> str:
 
 
 @models_group.command("convert")
-@click.argument("names", nargs=-1)
+@click.argument("names", nargs=-1, metavar="[NAME]...")
 @click.option(
-    "--compute-type", default="default", show_default=True,
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, dir_okay=True),
+    default=None,
+    metavar="DIR",
+    help="Folder to write the converted models into [default: $SUMMARIZER_CT2_DIR, "
+    "else $HF_HOME/summarizer-ct2]. Run with SUMMARIZER_CT2_DIR=DIR to use them.",
+)
+@click.option(
+    "--compute-type",
+    default="default",
+    show_default=True,
     type=click.Choice(COMPUTE_TYPES, case_sensitive=False),
     help="int8 (CPU default), int8_float16 (CUDA default), float16, float32, ...",
-)  # fmt: skip
+)
 @click.option("--device", default="cpu", show_default=True, help="Device the converted model is meant for.")
 @friendly_errors
-def convert_command(names: tuple[str, ...], compute_type: str, device: str) -> None:
-    """Convert NAMES (presets, hub ids or folders; default: the default models) for --backend ctranslate2.
+def convert_command(names: tuple[str, ...], output: str | None, compute_type: str, device: str) -> None:
+    """Convert models for --backend ctranslate2. Every NAME is a model to convert: a preset, a hub id
+    or a local model folder (default: the default summary and translation models).
 
     Models are converted on first use anyway; doing it ahead keeps the first request fast and the
     serving process free of torch. Prints each converted folder.
-    """
+    """  # fmt: skip
     from ..models.ct2 import convert_model
+    from ..models.resolve import looks_like_path
 
+    for name in names:
+        # "convert opus-mt-id-en ./my-model" meant "write into ./my-model": say how, not "no such model".
+        if looks_like_path(name) and not Path(name).expanduser().exists():
+            raise click.UsageError(
+                f"{name!r} is not a model folder (it does not exist); every NAME is a model to convert. "
+                f"To choose where converted models go, use --output {name}"
+            )
     targets = [(n, "translation" if get_preset(n, "translation") else "summary") for n in names] or [
         ("default", "summary"),
         ("default", "translation"),
     ]
     for name, kind in targets:
         click.echo(f"converting {name} ({compute_type}) ...", err=True)
-        click.echo(str(convert_model(name, kind, compute_type=compute_type, device=device)))
+        path = convert_model(name, kind, compute_type=compute_type, device=device, output=output)
+        click.echo(str(path))

@@ -27,8 +27,9 @@ from .marian_native import NATIVE_SUBDIR
 from .resolve import (
     ResolvedModel,
     broken_weights_error,
+    hub_reachable,
+    hub_unavailable,
     is_offline,
-    offline_hint,
     resolve_model,
     weight_file_errors,
 )
@@ -139,16 +140,12 @@ def _source_dir(resolved: ResolvedModel) -> tuple[Path, str]:
     try:
         folder = Path(snapshot_download(repo_id=repo, allow_patterns=_HUB_FILES, local_files_only=True))
     except Exception as cached_exc:  # hub errors have many types; all mean "not cached"
-        if is_offline():
-            raise ModelUnavailableError(
-                f"model {repo!r} is not in the cache (offline mode)", hint=offline_hint(repo)
-            ) from cached_exc
+        if is_offline() or not hub_reachable():  # fail in seconds, as the transformers backend does
+            raise hub_unavailable(repo) from cached_exc
         try:
             folder = Path(snapshot_download(repo_id=repo, allow_patterns=_HUB_FILES))
         except Exception as exc:  # same: any hub failure
-            raise ModelUnavailableError(
-                f"model {repo!r} is unavailable: {exc}", hint=offline_hint(repo)
-            ) from exc
+            raise hub_unavailable(repo, exc) from exc
     # Snapshot folders are named by commit: the revision, for free.
     return folder, f"{_safe(repo.replace('/', '--'))}--{folder.name[:12]}"
 
@@ -169,15 +166,26 @@ def _fingerprint(folder: Path) -> str:
     return digest.hexdigest()[:12]
 
 
-def convert_model(spec: str, kind: str, compute_type: str = "default", device: str = "cpu") -> Path:
-    """Convert (once) the model ``spec`` names for CTranslate2; returns the converted folder."""
+def convert_model(
+    spec: str,
+    kind: str,
+    compute_type: str = "default",
+    device: str = "cpu",
+    output: str | os.PathLike[str] | None = None,
+) -> Path:
+    """Convert (once) the model ``spec`` names for CTranslate2; returns the converted folder.
+
+    ``output`` is the folder of converted models to write into (default :func:`cache_root`); the
+    backend finds them there when ``SUMMARIZER_CT2_DIR`` points at it.
+    """
     resolved = resolve_model(spec, kind)
     source, key = _source_dir(resolved)
-    return _ensure_converted(source, key, resolve_compute_type(compute_type, device))
+    root = Path(output).expanduser() if output is not None else None
+    return _ensure_converted(source, key, resolve_compute_type(compute_type, device), root)
 
 
-def _ensure_converted(source: Path, key: str, compute_type: str) -> Path:
-    root = cache_root()
+def _ensure_converted(source: Path, key: str, compute_type: str, root: Path | None = None) -> Path:
+    root = root or cache_root()
     final = root / f"{key}--{compute_type}"
     if (final / "model.bin").is_file():
         return final
@@ -351,7 +359,10 @@ class _HFTokens:
     def __init__(self, folder: Path) -> None:
         from transformers import AutoTokenizer
 
+        from .hf import quiet_length_warning
+
         self.tok = AutoTokenizer.from_pretrained(str(folder))
+        quiet_length_warning(self.tok)
 
     def pieces(self, text: str) -> list[str]:
         return self.tok.tokenize(text)

@@ -15,9 +15,9 @@ from .resolve import (
     ResolvedModel,
     broken_weights_error,
     hub_reachable,
+    hub_unavailable,
     is_cached,
     is_offline,
-    offline_hint,
     weight_file_errors,
 )
 
@@ -68,10 +68,7 @@ class TransformersModel:
         local_only = resolved.is_local or is_offline()
         if not local_only and not hub_reachable():
             if not is_cached(resolved.location):
-                raise ModelUnavailableError(
-                    f"model {resolved.model_id!r} is not cached and the Hugging Face hub is not reachable",
-                    hint=offline_hint(resolved.model_id),
-                )
+                raise hub_unavailable(resolved.model_id)
             local_only = True  # cached copy, no network: use it without asking the hub for updates
         try:
             with _no_loading_bar():
@@ -81,6 +78,7 @@ class TransformersModel:
             raise broken_weights_error(resolved.location, exc) from exc
         except _LOAD_ERRORS as exc:
             raise _unavailable(resolved, exc) from exc
+        quiet_length_warning(self.tokenizer)
         if not getattr(self.model.config, "is_encoder_decoder", False):
             raise ModelUnavailableError(
                 f"{resolved.spec!r} is not an encoder-decoder (seq2seq) model",
@@ -162,19 +160,25 @@ def _no_loading_bar() -> Iterator[None]:
             hf_logging.enable_progress_bar()
 
 
+def quiet_length_warning(tokenizer: object) -> None:
+    """Mute "Token indices sequence length is longer than the specified maximum" on this tokenizer only.
+
+    We count tokens of whole articles on purpose (to plan chunks) and never feed an over-long input to
+    the model, so the warning would only print over the progress bar. transformers marks it as shown per
+    instance; marking it up front touches no global logging.
+    """
+    flags = getattr(tokenizer, "deprecation_warnings", None)
+    if isinstance(flags, dict):
+        flags["sequence-length-is-longer-than-the-specified-maximum"] = True
+
+
 def _unavailable(resolved: ResolvedModel, exc: Exception) -> ModelUnavailableError:
     if resolved.is_local:
         return ModelUnavailableError(
             f"cannot load the model in {resolved.location}: {_first_line(exc)}",
             hint="the folder must hold a complete save_pretrained() output (config, tokenizer, weights)",
         )
-    why = (
-        "offline mode (HF_HUB_OFFLINE) and not in the cache" if is_offline() else "not downloadable or cached"
-    )
-    return ModelUnavailableError(
-        f"model {resolved.model_id!r} is unavailable: {why}",
-        hint=offline_hint(resolved.model_id),
-    )
+    return hub_unavailable(resolved.model_id, exc)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -19,7 +19,9 @@ from ..settings import models_dir
 __all__ = [
     "ResolvedModel",
     "broken_weights_error",
+    "hub_unavailable",
     "is_offline",
+    "looks_like_path",
     "offline_hint",
     "resolve_model",
     "weight_file_errors",
@@ -87,6 +89,64 @@ def offline_hint(hub_id: str) -> str:
     )
 
 
+def hub_unavailable(
+    hub_id: str, exc: BaseException | None = None, *, downloading: bool = False
+) -> ModelUnavailableError:
+    """The one error for "this hub model cannot be had here", whichever path (transformers, CTranslate2,
+    ``models convert``, ``models download``) ran into it: one message per situation, never raw hub text.
+    """
+    what = f"cannot download {hub_id!r}" if downloading else f"model {hub_id!r} is not in the local cache"
+    why = _hub_failure(exc)
+    if why == "not_found":
+        return ModelUnavailableError(
+            f"model {hub_id!r} was not found on the Hugging Face hub (or it is private or gated)",
+            hint="check the name; 'summarizer models list' shows the presets",
+        )
+    if is_offline():
+        hint = offline_hint(hub_id)
+        if downloading:
+            hint = "downloads are off while HF_HUB_OFFLINE is set: unset it on a machine that reaches the hub"
+        return ModelUnavailableError(f"{what} and HF_HUB_OFFLINE is set (no downloads)", hint=hint)
+    if why == "network" or not hub_reachable():
+        hint = offline_hint(hub_id)
+        if downloading:
+            hint = "check the network or proxy (HTTPS_PROXY), or download on a connected machine instead"
+        return ModelUnavailableError(f"{what} and the Hugging Face hub is not reachable", hint=hint)
+    detail = f" ({type(exc).__name__})" if exc is not None else ""
+    return ModelUnavailableError(
+        f"{what} and downloading it failed{detail}", hint="try again; if it persists, " + offline_hint(hub_id)
+    )
+
+
+# By name: the hub client wraps httpx/requests errors, and neither needs importing to recognise them.
+_NETWORK_ERRORS = {
+    "ConnectionError",
+    "ConnectError",
+    "TimeoutException",
+    "TimeoutError",
+    "OfflineModeIsEnabled",
+}
+
+
+def _hub_failure(exc: BaseException | None) -> str:
+    """ "not_found", "network" or "other", from the exception and everything it wraps."""
+    seen: set[int] = set()
+    todo = [exc]
+    found = "other"
+    while todo:
+        current = todo.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        names = {c.__name__ for c in type(current).__mro__}
+        if names & {"RepositoryNotFoundError", "GatedRepoError", "RevisionNotFoundError"}:
+            return "not_found"
+        if names & _NETWORK_ERRORS:
+            found = "network"
+        todo.extend([current.__cause__, current.__context__])
+    return found
+
+
 def resolve_model(spec: str, kind: str) -> ResolvedModel:
     """Turn ``spec`` into a :class:`ResolvedModel` without loading anything.
 
@@ -103,7 +163,7 @@ def resolve_model(spec: str, kind: str) -> ResolvedModel:
     bare = "/" not in spec and os.sep not in spec
     preset = get_preset(spec, kind) if bare else None
     path = Path(spec).expanduser()
-    if preset is None and (_looks_like_path(spec) or path.is_dir()):
+    if preset is None and (looks_like_path(spec) or path.is_dir()):
         return _local(spec, path, kind)
     if preset is None:
         preset = _preset_by_hub_id(spec, kind)
@@ -139,7 +199,8 @@ def _preset_by_hub_id(hub_id: str, kind: str) -> Preset | None:
     return next((p for p in list_presets(kind) if p.hub_id.lower() == hub_id.lower()), None)
 
 
-def _looks_like_path(spec: str) -> bool:
+def looks_like_path(spec: str) -> bool:
+    """Whether a model spec is meant as a folder (./x, /x, ~/x, a/b/c), not a preset or hub id."""
     return spec.startswith((".", "/", "~")) or os.sep in spec.replace("/", "") or spec.count("/") > 1
 
 
