@@ -48,8 +48,10 @@ def test_offline_mode_gives_one_message_on_every_load_path():
 def test_unreachable_hub_never_mentions_hf_hub_offline(unreachable):
     pytest.importorskip("ctranslate2")
     hf, ct2 = _load("transformers"), _load("ctranslate2")
-    assert hf.message == ct2.message == (
-        f"model {HUB_ID!r} is not in the local cache and the Hugging Face hub is not reachable"
+    assert (
+        hf.message
+        == ct2.message
+        == (f"model {HUB_ID!r} is not in the local cache and the Hugging Face hub is not reachable")
     )
     download = _cli("models", "download", "opus-mt-id-en")
     assert f"cannot download {HUB_ID!r} and the Hugging Face hub is not reachable" in download

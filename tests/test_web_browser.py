@@ -24,7 +24,8 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
     pytest.mark.skipif(
-        not Path(CHROMIUM).exists(), reason="chromium is not installed: apt-get install -y chromium (Debian/Ubuntu), then re-run"
+        not Path(CHROMIUM).exists(),
+        reason="chromium is not installed: apt-get install -y chromium (Debian/Ubuntu), then re-run",
     ),
 ]
 pytest.importorskip("gradio")
