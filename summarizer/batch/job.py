@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..errors import SummarizerError
 from .archives import ARCHIVE_KINDS, DEFAULT_MAX_ARCHIVE_BYTES, DEFAULT_MAX_RATIO, ArchiveLimits
 from .sources import (
     DEFAULT_MAX_FILE_BYTES,
@@ -24,6 +25,7 @@ from .sources import (
     SourceError,
     SourceFile,
     count_articles,
+    error_code,
     iter_files,
     read_articles,
 )
@@ -115,6 +117,8 @@ class BatchSummary:
     #: Articles not sent to the models because their language is not in ``languages`` (this run).
     skipped_language: int = 0
     languages: tuple[str, ...] = ()
+    #: Why the run stopped early (a model that could not load): ``code``, ``message``, ``hint``.
+    error: dict[str, Any] | None = None
 
     @property
     def articles_per_minute(self) -> float:
@@ -123,20 +127,19 @@ class BatchSummary:
 
     @property
     def exit_code(self) -> int:
-        """0 all ok, 1 some failed, 130 interrupted (POSIX convention for Ctrl-C)."""
-        return 130 if self.interrupted else (1 if self.failed else 0)
+        """0 all ok, 1 some failed (or the run stopped), 130 interrupted (POSIX convention for Ctrl-C)."""
+        return 130 if self.interrupted else (1 if self.failed or self.error else 0)
 
     def line(self) -> str:
-        text = (
-            f"processed {self.processed}, skipped {self.skipped}, failed {self.failed}"
-            + (
-                f", skipped_language {self.skipped_language} (not {'/'.join(self.languages)})"
-                if self.languages
-                else ""
-            )
-            + f" in {self.seconds:.1f} s ({self.articles_per_minute:.1f} articles/min)"
-        )
-        if self.failed:
+        counts = f"processed {self.processed}, skipped {self.skipped}, failed {self.failed}"
+        if self.languages:
+            counts += f", skipped_language {self.skipped_language} (not {'/'.join(self.languages)})"
+        text = f"{counts} in {self.seconds:.1f} s"
+        if self.processed + self.failed + self.skipped_language:  # a rate over resumed ones means nothing
+            text += f" ({self.articles_per_minute:.1f} articles/min)"
+        if self.error:
+            text += f"; stopped: {self.error['message']}"
+        if self.failed or self.error:
             text += f"; errors: {self.errors_file}"
         return text + ("; interrupted, re-run to resume" if self.interrupted else "")
 
@@ -369,8 +372,9 @@ def run_batch_job(
 ) -> BatchSummary:
     """Summarise and translate every article under ``options.src`` into ``options.dst``.
 
-    Resumable and crash-safe (see :mod:`summarizer.batch.store`); raises ``SummarizerError`` only for
-    problems that stop the whole run (a model that cannot load), never for a bad article.
+    Resumable and crash-safe (see :mod:`summarizer.batch.store`). A bad article is a failed article; a
+    model that cannot load stops the run, which still returns its summary (``error`` says why) and
+    records the reason in errors.jsonl. An unknown model name raises ``SummarizerError`` up front.
     """
     from ..pipeline import Pipeline, PipelineOptions
 
@@ -384,6 +388,7 @@ def run_batch_job(
     start = time.perf_counter()
     run.store.begin()
     ok = False
+    stopped: dict[str, Any] | None = None
     try:
         with contextlib.ExitStack() as stack:
             if handle_interrupt:
@@ -393,8 +398,15 @@ def run_batch_job(
 
                 stack.enter_context(logging_redirect_tqdm())  # log lines print above the bar
             run.start_progress()
-            for rows in engine.process(run.batches(), stop=run.stop):
-                run.handle(rows)
+            try:
+                for rows in engine.process(run.batches(), stop=run.stop):
+                    run.handle(rows)
+            except SummarizerError as exc:
+                # Articles' own errors come back as rows; what gets here stops every article (a model
+                # that cannot load). Record it like any failure so the run still ends with its summary.
+                stopped = {"code": error_code(exc), "message": exc.message, "hint": exc.hint}
+                run.store.record_error({"id": None, "source": None, "error": stopped})
+                logger.debug("batch stopped", exc_info=True)
         ok = True
     finally:
         if run.bar is not None:
@@ -412,6 +424,7 @@ def run_batch_job(
         errors_file=str(run.store.errors_path),
         skipped_language=run.skipped_language,
         languages=options.languages,
+        error=stopped,
     )
     run.store.end(
         {

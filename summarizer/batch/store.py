@@ -296,9 +296,13 @@ class OutputStore:
                     "error": {"code": "lost", "message": "output went missing during the run"},
                 }
             entries.append(entry)
-        if text_path is not None:
+        if text_path is not None and any(e.get("status") == "ok" for e in entries):
             with atomic_open(text_path) as handle:
                 handle.write(render_text(entries, multi=len(entries) > 1 or "#" in state.ids[0]).encode())
+        elif text_path is not None:
+            # Nothing of this file was translated: no English file (an old one would be stale).
+            with contextlib.suppress(FileNotFoundError):
+                text_path.unlink()
         with atomic_open(json_path) as handle:
             handle.write(b'{"format_version": %d, "source": ' % FORMAT_VERSION)
             handle.write(json.dumps(state.rel, ensure_ascii=False).encode())

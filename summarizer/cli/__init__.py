@@ -7,7 +7,8 @@ import click
 from .. import __version__
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# show_default: every subcommand's --help shows its defaults (inherited by their contexts).
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "show_default": True})
 @click.version_option(__version__, prog_name="summarizer")
 def main() -> None:
     """Summarise Indonesian news and translate it into English."""

@@ -31,8 +31,9 @@ from .options import model_options
     help="Field/column with the article in .json/.jsonl/.csv (default: text, content, body, isi, article).",
 )
 @click.option(
-    "--length", type=click.Choice(["short", "medium", "long"]), default=None, help="Summary length."
-)
+    "--length", type=click.Choice(["short", "medium", "long"]), default=None, show_default="medium",
+    help="Summary length.",
+)  # fmt: skip
 @model_options
 @click.option("--force", is_flag=True, help="Redo every article, even those already finished.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
@@ -143,6 +144,10 @@ def batch_command(
     summary = run_batch_job(options, progress=not quiet)
     click.echo(summary.line())
     sys.stdout.flush()
+    if summary.error:  # the run stopped (a model could not load): say how to fix it, as other errors do
+        click.echo(f"Error: {summary.error['message']}", err=True)
+        if summary.error.get("hint"):
+            click.echo(f"Hint: {summary.error['hint']}", err=True)
     if summary.exit_code:
         sys.exit(summary.exit_code)
 

@@ -13,20 +13,29 @@ from ._common import friendly_errors, raw_input_limit, read_input_bytes, setup_l
 @click.command("clean")
 @click.argument("source", default="-", metavar="[FILE|-]")
 @click.option(
-    "--format",
-    "fmt",
+    "--input-format",
     type=click.Choice(["auto", "text", "html"]),
     default="auto",
     show_default=True,
     help="How to read the input (auto: HTML when it clearly holds tags).",
 )
+# The old spelling, kept for existing scripts; hidden because `run --format` means the output format.
+@click.option("--format", "legacy_format", type=click.Choice(["auto", "text", "html"]), hidden=True)
 @click.option("--show-removed", is_flag=True, help="List every cut (rule and exact text) on stderr.")
 @click.option("--json", "as_json", is_flag=True, help="Print the whole CleanResult as JSON on stdout.")
 @click.option("-v", "--verbose", count=True, help="More logging on stderr.")
 @friendly_errors
-def clean_command(source: str, fmt: str, show_removed: bool, as_json: bool, verbose: int) -> None:
+def clean_command(
+    source: str,
+    input_format: str,
+    legacy_format: str | None,
+    show_removed: bool,
+    as_json: bool,
+    verbose: int,
+) -> None:
     """Clean one scraped news article from FILE or stdin; the cleaned text goes to stdout."""
     setup_logging(verbose)
+    fmt = legacy_format or input_format
     data, name = read_input_bytes(source, raw_input_limit(None))
     text, decode_warnings = decode_bytes(data, name=name)
     result = clean_article(text, format=fmt)

@@ -10,6 +10,7 @@ import click
 
 from ..models import BACKENDS
 from ..models.ct2 import COMPUTE_TYPES
+from ..pipeline import DEFAULT_MAX_CHARS
 
 
 def model_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -19,23 +20,29 @@ def model_options(func: Callable[..., Any]) -> Callable[..., Any]:
             "--summary-model",
             default=None,
             metavar="M",
-            help="Preset (default, fast), 'extractive', 'auto', hub id or local folder. "
-            "Env: SUMMARIZER_SUMMARY_MODEL.",
+            show_default="$SUMMARIZER_SUMMARY_MODEL, else auto",
+            help="Preset (default, fast), 'extractive', 'auto', hub id or local folder.",
         ),
         click.option(
             "--translation-model",
             default=None,
             metavar="M",
-            help="Preset, hub id or local folder. Env: SUMMARIZER_TRANSLATION_MODEL.",
+            show_default="$SUMMARIZER_TRANSLATION_MODEL, else default",
+            help="Preset, hub id or local folder.",
         ),
         click.option(
-            "--device", default=None, metavar="D", help="auto, cpu, cuda, cuda:N. Env: SUMMARIZER_DEVICE."
+            "--device",
+            default=None,
+            metavar="D",
+            show_default="$SUMMARIZER_DEVICE, else auto",
+            help="auto, cpu, cuda, cuda:N.",
         ),
         click.option(
             "--backend",
             type=click.Choice(BACKENDS),
             default=None,
-            help="Inference backend. Env: SUMMARIZER_BACKEND.",
+            show_default="$SUMMARIZER_BACKEND, else transformers",
+            help="Inference backend.",
         ),
         click.option(
             "--compute-type",
@@ -44,7 +51,13 @@ def model_options(func: Callable[..., Any]) -> Callable[..., Any]:
             show_default=True,
             help="CTranslate2 compute type.",
         ),
-        click.option("--max-chars", type=click.IntRange(min=1), default=None, help="Largest input accepted."),
+        click.option(
+            "--max-chars",
+            type=click.IntRange(min=1),
+            default=None,
+            show_default=str(DEFAULT_MAX_CHARS),
+            help="Largest input accepted, in characters of cleaned text.",
+        ),
         click.option(
             "--no-guard",
             is_flag=True,
@@ -65,7 +78,7 @@ def pipeline_from_options(
     no_guard: bool = False,
 ):
     """Build a Pipeline from the shared options; bad values become click usage errors."""
-    from ..pipeline import DEFAULT_MAX_CHARS, Pipeline
+    from ..pipeline import Pipeline
 
     try:
         return Pipeline(

@@ -34,8 +34,9 @@ from .options import model_options, pipeline_from_options
     help="How to read the input.",
 )
 @click.option(
-    "--length", type=click.Choice(["short", "medium", "long"]), default=None, help="Summary length."
-)
+    "--length", type=click.Choice(["short", "medium", "long"]), default=None, show_default="medium",
+    help="Summary length.",
+)  # fmt: skip
 @click.option("-v", "--verbose", count=True, help="More logging on stderr.")
 @friendly_errors
 def run_command(
