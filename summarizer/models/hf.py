@@ -57,7 +57,8 @@ class TransformersModel:
         except ImportError as exc:  # pragma: no cover - core dependencies
             raise ModelUnavailableError(
                 f"transformers/torch are not installed: {exc}",
-                hint="pip install torch==2.13.0 transformers (CPU wheel first, see README)",
+                hint="pip install torch --index-url https://download.pytorch.org/whl/cpu "
+                "(CPU build; see the README), then pip install transformers",
             ) from exc
         self._torch = torch
         self.model_id = resolved.model_id
