@@ -89,3 +89,12 @@ def test_relative_links_point_at_files(path):
     text = path.read_text("utf-8")
     missing = [m["target"] for m in _LINK.finditer(text) if not (path.parent / m["target"]).exists()]
     assert missing == []
+
+
+def test_ci_runs_the_readme_test_command_verbatim():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    block = readme[readme.index("# 2. ") :]
+    command = block.splitlines()[1].strip()
+    assert command.endswith("python -m pytest") and "[dev]" in command
+    ci_lines = [line.strip() for line in (ROOT / ".ci" / "run").read_text("utf-8").splitlines()]
+    assert command in ci_lines
