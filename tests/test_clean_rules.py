@@ -404,3 +404,101 @@ def test_two_word_outlet_dateline():
 
 def test_opinion_byline_with_colon():
     assert clean(f"Oleh: Dewi Lestari\n{FIRST}").text == FIRST
+
+
+# --- shapes found by the blind set (tests/data/cleaning-blind.jsonl) ------------------------------
+def test_read_also_headline_with_a_sentence_opener_after_a_comma():
+    text = f'{FIRST} Baca juga: Tiket Kereta Diskon 20%, Ini Daftar Rutenya "Permintaan naik," kata dia.'
+    assert clean(text).text == f'{FIRST} "Permintaan naik," kata dia.'
+
+
+def test_read_also_headline_before_a_long_title_case_subject():
+    text = (
+        f"{FIRST} Baca Juga : Saham Bank Kompak Merah, Asing Lepas Rp 1 Triliun Head of Research PT Sekuritas "
+        "Maju Jaya, Rina Hapsari, menilai pasar masih tertekan."
+    )
+    expected = f"{FIRST} Head of Research PT Sekuritas Maju Jaya, Rina Hapsari, menilai pasar masih tertekan."
+    assert clean(text).text == expected
+
+
+@pytest.mark.parametrize("line", ["Bagikan Artikel:", "BAGIKAN BERITA :", "wartaBISNIS", "***", "- - -"])
+def test_share_label_channel_label_and_separator_lines(line):
+    assert clean(f"{FIRST}\n{line}\n{LAST}").paragraphs == (FIRST, LAST)
+
+
+@pytest.mark.parametrize(
+    "prose", ["Bandung", "Hotel itu kini berbintang ***", "Selanjutnya: peserta mendaftar ulang di loket."]
+)
+def test_short_lines_like_labels_must_not_remove(prose):
+    assert clean(f"{FIRST}\n{prose}\n{LAST}").paragraphs == (FIRST, prose, LAST)
+
+
+def test_next_article_link_with_colon():
+    r = clean(f"{FIRST}\n{LAST}\nSelanjutnya: Rupiah Menguat 0,3% ke Rp 15.480 per Dolar AS")
+    assert r.paragraphs == (FIRST, LAST)
+    assert cuts(r)["read_also"]
+
+
+@pytest.mark.parametrize("code", ["(ABD)", "(Z-7)", "(Ant/H-2)", "(koranlokal.co.id/dewi)", "***"])
+def test_desk_codes_and_end_marks_after_the_last_sentence(code):
+    assert clean(f"{FIRST}\n\n{LAST}{code}").paragraphs == (FIRST, LAST)
+    assert clean(f"{FIRST}\n\n{LAST} {code}").paragraphs == (FIRST, LAST)
+
+
+def test_acronym_in_parentheses_inside_a_sentence_stays():
+    prose = "Kasus itu kini ditangani Komisi Pemberantasan Korupsi (KPK)"
+    assert clean(f"{FIRST}\n\n{prose}").paragraphs == (FIRST, prose)
+
+
+def test_one_line_page_breadcrumb_stamp_dateline_and_tags():
+    text = (
+        "Home > Ekonomi > Bisnis Bus Listrik Tambah Rute ke Bandara Senin, 07 Desember 2026 - 13:05 WIB "
+        f"SURAKARTA - {FIRST} {LAST} (abc) Tags: bus listrik transportasi kota"
+    )
+    r = clean(text)
+    assert r.text == f"{FIRST} {LAST}"
+    assert {"navigation", "timestamp", "dateline", "end_mark", "tags"} <= set(cuts(r))
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Home Credit Indonesia mencatat kenaikan pembiayaan 12 persen tahun ini.",
+        "Rapat digelar pada Senin, 7 Desember 2026 pukul 13.05 WIB di balai kota.",
+        "Pertandingan antara PSIS - Persis Solo berakhir imbang 1-1 di Semarang.",
+        "Warga yang hadir membahas satu hal. Topik: pendidikan dan kesehatan menjadi bahasan utama.",
+    ],
+)
+def test_one_line_page_shapes_must_not_remove(prose):
+    r = clean(f"{prose}\n\n{LAST}")
+    assert r.paragraphs == (prose, LAST)
+    assert r.removed == ()
+
+
+@pytest.mark.parametrize("dateline", ["Jakarta:", "KBRN, Semarang:", "Banda Aceh :"])
+def test_colon_datelines_where_the_body_starts(dateline):
+    r = clean(f"{dateline} {FIRST} {LAST}")
+    assert r.text == f"{FIRST} {LAST}"
+    assert cuts(r)["dateline"] == [dateline]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Catatan: Angka ini belum termasuk penerbitan obligasi pemerintah senilai US$2 miliar pada akhir bulan.",
+        "Tanya: Bagaimana cara mendaftar beasiswa ini bagi siswa yang tinggal jauh dari kota kabupaten?",
+        "Jakarta: Kota yang tidak pernah tidur.",
+    ],
+)
+def test_colon_labels_are_not_datelines(prose):
+    r = clean(f"{prose}\n\n{LAST}")
+    assert r.paragraphs == (prose, LAST)
+
+
+def test_links_under_a_cut_label_ending_in_a_colon():
+    r = clean(
+        f"{FIRST}\nSimak berita lainnya seputar topik artikel ini, di sini:\nHarga Emas Hari Ini\n{LAST}"
+    )
+    assert r.paragraphs == (FIRST, LAST)
+    r = clean(f"{FIRST}\nSimak berita lainnya seputar topik artikel ini, di sini:\n{LAST}")
+    assert r.paragraphs == (FIRST, LAST)

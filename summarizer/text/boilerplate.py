@@ -25,6 +25,8 @@ _HEADLINE_WINDOW = 320
 _FULL_STOP = re.compile(r"[.!?][\"”’]?$")
 #: A following line is "non-prose" (a list item under a label) at this length or less.
 _BLOCK_WORDS = 25
+#: Headline-like lines taken under a cut label that ends in a colon.
+_LABEL_BLOCK = 2
 #: Lines above the dateline (headline, deck, caption, byline) are cut only when this short.
 _HEADER_WORDS = 45
 _DATELINE_WINDOW = 4
@@ -46,7 +48,11 @@ _STARTERS_TEXT = (
     "Sekretaris Juru Anggota Pengamat Berdasarkan Diketahui Sebanyak Sejumlah Para Seorang Korban "
     "Pelaku Tim Kementerian Dinas Perusahaan Lebih Akibatnya Selama Sampai Itu Ini Di Dari Sebagai "
     "Seperti Sehari Lalu Akan "
+    # job titles that open a sentence before a long Title Case subject ("Head of Research PT ...")
+    "Head Chief CEO Analis Ekonom Kabid Kasat Kapolsek Dirut Kadis Camat Lurah Kades Plt Pj Penjabat "
 )
+#: How far back from the first lower-case word a sentence opener is looked for.
+_STARTER_LOOKBACK = 10
 _STARTERS = frozenset(_STARTERS_TEXT.split())
 # Passive reporting verbs that open a sentence before a name: "Disebutkan Sapto Aji, ...".
 _OPENER = re.compile(r"(?:Di[a-z]{3,}kan|Menurut(?:nya)?|Dikatakan|Ditambahkan)$")
@@ -128,7 +134,10 @@ def _case_boundary(words: list[str]) -> int:
                 continue
             if words[i].lower() in _FUNCTION_WORDS and i + 1 < n and _is_cap(words[i + 1]):
                 continue
-            for j in range(i - 1, max(1, i - 5), -1):
+            for j in range(i - 1, max(1, i - _STARTER_LOOKBACK), -1):
+                # After a comma the word is still inside the headline ("Diskon 10%, Ini Daftarnya").
+                if words[j - 1].endswith(","):
+                    continue
                 if (words[j].strip("\"'“‘(,") in _STARTERS and _is_cap(words[j])) or _OPENER.match(words[j]):
                     return j
             # A headline often ends in a date or number; a multi-word subject starts right after it.
@@ -171,6 +180,7 @@ class LineCleaner:
         self.rules = rules
         self.removed: list[Removal] = []
         self._block: tuple[Rule, int] | None = None  # a label's rule and how many lines it may still take
+        self._titles_only = False  # the block takes only headline-like lines (under a cut "...:" label)
         self._last_cut: str | None = None  # rule name of a cut that ended the previous line
 
     def _cut(self, rule: str, text: str) -> None:
@@ -182,13 +192,13 @@ class LineCleaner:
         """Return the line without boilerplate ('' when the whole line was boilerplate)."""
         if self._block:
             rule, left = self._block
-            self._block = None
-            headline = rule.name == "read_also" and _title_like(line)
-            if not _is_prose(line) or headline:
+            titles_only, self._block, self._titles_only = self._titles_only, None, False
+            headline = (rule.name == "read_also" or titles_only) and _title_like(line)
+            if headline or (not titles_only and not _is_prose(line)):
                 self._cut(rule.name, line)
                 ends_block = rule.name == "syndication" and _URL.search(line)
                 if left > 1 and not ends_block:
-                    self._block = (rule, left - 1)
+                    self._block, self._titles_only = (rule, left - 1), titles_only
                 return ""
         after, self._last_cut = self._last_cut, None
         pieces = [line]
@@ -202,6 +212,10 @@ class LineCleaner:
                 out.extend(self._apply(rule, piece, last=index == len(pieces) - 1))
             pieces = out
             if not pieces:
+                if not self._block and line.endswith(":"):
+                    # A whole cut line ending in a colon ("... seputar topik ini, di sini:") is a
+                    # label over links: the headline-like lines right under it go with it.
+                    self._block, self._titles_only = (rule, _LABEL_BLOCK), True
                 return ""
         return " ".join(pieces)
 
@@ -327,6 +341,7 @@ def strip_dateline(line: str) -> tuple[str, str | None]:
     return line[pos:], " ".join(cuts)
 
 
+_CAPS_CITY_DASH = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{3,}){0,2}\s*(?:--?|–|—)\s")
 _MID_START = re.compile(r"(?:(?<=[.!?\"”’)]\s)|(?<=[a-z)])(?=[A-Z]{2}))(?=[A-Z0-9a-z])")
 _FIRST_START = re.compile(r"(?:(?<=\s)|(?<=[a-z.)]))(?=[A-Za-z0-9])")
 
@@ -338,8 +353,12 @@ def _find_in_line(line: str, *, first: bool) -> tuple[int, re.Match[str]] | None
     for start in finder.finditer(line, 1, limit):
         pos = start.start()
         match = _match_dateline(line, pos, strong_only=True)
-        if not match and first and re.match(r"[A-Z]{3,}", line[pos:]) and line[pos - 1].islower():
-            match = _match_dateline(line, pos, strong_only=False)
+        if not match and first and re.match(r"[A-Z]{3,}", line[pos:]):
+            # A weak "CITY -" inside the first line: glued to the headline ("KotaSOLO –"), or an
+            # all-capitals city after a Title Case header (a one-line page: headline, stamp, dateline).
+            glued = line[pos - 1].islower()
+            if glued or (_CAPS_CITY_DASH.match(line, pos) and _title_like(line[:pos])):
+                match = _match_dateline(line, pos, strong_only=False)
         if match:
             return pos, match
     return None

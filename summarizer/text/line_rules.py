@@ -55,6 +55,28 @@ LINE_RULES: tuple[Rule, ...] = (
         note="affiliate voucher box: its label and the short lines under it",
     ),
     Rule(
+        "navigation",
+        _r(r"^[a-z]{3,}[A-Z][A-Za-z]{1,20}$"),
+        Scope.LINE,
+        note="a channel label on its own line: one camel-cased word ('outletBISNIS', 'siteNews')",
+    ),
+    Rule(
+        "separator",
+        _r(r"^[*#~=_•·.\s-]{3,}$"),
+        Scope.LINE,
+        note="a rule of asterisks, dashes or dots between the body and the footer",
+    ),
+    Rule(
+        "read_also",
+        _r(
+            r"^(?:(?:Berita|Artikel|Baca)\s+)?(?:Selanjutnya|SELANJUTNYA|Berikutnya|Sebelumnya)\s*:"
+            r"\s*[^\n]*[^.\n]$"
+        ),
+        Scope.LINE,
+        max_words=25,
+        note="'Selanjutnya: headline' link to the next article (a headline has no full stop)",
+    ),
+    Rule(
         "paging",
         _r(
             r"^(?:halaman\s*(?:selanjutnya|berikutnya|sebelumnya)?\s*:?[\d\s/]*|selanjutnya|"
@@ -132,7 +154,7 @@ LINE_RULES: tuple[Rule, ...] = (
         "tags",
         _r(
             r"^(?:tags?|tagar|topik(?: terkait| menarik| pilihan)?|kata kunci|keywords?"
-            r"|bagikan(?: artikel ini| berita ini)?|"
+            r"|bagikan(?:\s+(?:artikel|berita)(?:\s+ini)?)?|"
             r"share(?: this(?: article)?)?|berita terkait|artikel terkait|ikuti kami(?: di)?"
             r"|follow us|kategori)\s*[:：]",
             _I,

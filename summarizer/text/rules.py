@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .line_rules import LINE_RULES
-from .rule_types import DOMAIN, URL, Rule, Scope
+from .rule_types import DOMAIN, MONTHS, URL, Rule, Scope
 from .rule_types import compile_rule as _r
 
 __all__ = ["DATELINE_FORMS", "RULES", "Rule", "Scope"]
@@ -31,6 +31,14 @@ _OUTLET = (
 )
 _CITY = r"[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){0,3}"
 _NEXT = r"(?=\s*[\"“'‘(\[]?[A-Z0-9]|\s*$)"
+# After a colon dateline: a capitalised sentence of some length on the same line.
+_COLON_NEXT = r"(?=\s*[\"“]?[A-Z][^\n:]{60,})"
+# Words that head a labelled line rather than name a place.
+_LABEL_WORDS = (
+    r"(?i:catatan|tanya|jawab|pertanyaan|update|info|informasi|keterangan|perhatian|pengumuman|peringatan|"
+    r"ringkasan|kesimpulan|intinya|berikut|breaking|disclaimer|sumber|foto|video|baca|lihat|simak|"
+    r"editor|penulis|reporter|pewarta|oleh|tags?|topik|kategori|[qa]|t|j|p)"
+)
 
 
 #: Dateline forms, tried at the start of the article body (and, the strong ones, after a sentence end).
@@ -48,6 +56,10 @@ DATELINE_FORMS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("outlet", _r(rf"{DOMAIN}{_DASH}{_NEXT}"), True),
     # CITY -           "Jakarta -", "BANDA ACEH –": only where the body starts
     ("city", _r(rf"{_CITY}{_DASH}(?=\s*[\"“'‘(]?[A-Z]|\s*$)"), False),
+    # OUTLET, CITY:    "KBRN, Semarang:"  and  CITY:  "Jakarta: Direktorat ..." (a colon dateline), only
+    # where the body starts, never a label word ("Catatan:", "Tanya:") and only before a long sentence.
+    ("outlet_city_colon", _r(rf"(?:{DOMAIN}|{_CAPS}),\s*{_CITY}\s*:{_COLON_NEXT}"), False),
+    ("city_colon", _r(rf"(?!{_LABEL_WORDS}\b){_CITY}\s*:{_COLON_NEXT}"), False),
 )
 #: A second source stacked onto the first, glued to the sentence opener: "Kemenkeu-Menteri Keuangan ...".
 STACKED_GLUED = _r(r"[A-Z][A-Za-z]{2,14}-(?=[A-Z][a-z])")
@@ -217,6 +229,31 @@ _TEXT_RULES: tuple[Rule, ...] = (
         hint=("Simak", "Tonton", "Saksikan"),
         note='"Simak Video ..." glued after the last sentence',
     ),
+    # --- one-line pages: furniture glued into the body line ---------------------------------------
+    Rule(
+        "tags",
+        _r(r"(?<=[.!?\"”)\]])\s*(?:Tags?|TAGS?|Tagar|Topik|TOPIK|Kata [Kk]unci)\s*:\s*[^\n.!?:]{1,200}$"),
+        Scope.END,
+        max_words=30,
+        note="tag list glued after the last sentence of a flattened page",
+    ),
+    Rule(
+        "navigation",
+        _r(r"^(?:Home|HOME|Beranda|BERANDA|Index)\s*[>»›]\s*(?:[^>»›\n.!?]{1,25}?\s*[>»›]\s*){0,4}\S+"),
+        Scope.START,
+        max_words=12,
+        note="breadcrumb glued before the headline of a flattened page",
+    ),
+    Rule(
+        "timestamp",
+        _r(
+            r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu),\s*\d{1,2}\s+"
+            rf"{MONTHS}\s+\d{{4}}\s*[-–|]\s*\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\s*(?:WIB|WITA|WIT)\b"
+        ),
+        Scope.INLINE,
+        hint=("WIB", "WITA", "WIT"),
+        note="publication stamp 'Senin, 07 Desember 2026 - 13:05 WIB' inside a flattened page",
+    ),
     # --- agency footers, credits, codes --------------------------------------------------------
     Rule(
         "footer",
@@ -269,10 +306,20 @@ _TEXT_RULES: tuple[Rule, ...] = (
         _r(
             r"(?:^|(?<=[.!?\"”’])\s*|\s+(?=[(\[]\*))[(\[](?:\*{1,3}|[a-z]{2,6}(?:\s?/\s?[a-z"
             r"][\w.-]{1,25}){0,3}"
-            r"|[Aa]nt(?:ara)?|ANT(?:ARA)?|[A-Z][a-z]{1,5}/[a-z]{2,6})[)\]]$"
+            r"|[Aa]nt(?:ara)?|ANT(?:ARA)?|[A-Z][a-z]{1,5}/[a-z]{2,6}"
+            # desk codes in capitals: (ABD), (Z-7), (Ant/H-2)
+            r"|[A-Z]{2,4}|(?:[A-Z][a-z]{1,5}/)?[A-Z]{1,3}-\d{1,3}"
+            # network credit: (outlet.co.id/name)
+            rf"|{DOMAIN}\s?/\s?[A-Za-z][\w .'-]{{1,40}})[)\]]$"
         ),
         Scope.END,
-        note="reporter/editor initials: (azr/haf), [has], (*), (ant), (tmy/tribun-medan.com)",
+        note="reporter/editor initials: (azr/haf), [has], (*), (ant), (ABD), (Z-7), (outlet.co.id/name)",
+    ),
+    Rule(
+        "end_mark",
+        _r(r"(?:^|(?<=[.!?\"”’]))\s*(?:\*\s?){3}$"),
+        Scope.END,
+        note="'***' end-of-article mark after the last sentence",
     ),
     Rule(
         "credit",
