@@ -502,3 +502,64 @@ def test_links_under_a_cut_label_ending_in_a_colon():
     assert r.paragraphs == (FIRST, LAST)
     r = clean(f"{FIRST}\nSimak berita lainnya seputar topik artikel ini, di sini:\n{LAST}")
     assert r.paragraphs == (FIRST, LAST)
+
+
+def test_related_block_stops_at_a_paragraph_with_a_glued_credit():
+    prose = (
+        "Pendaftaran dibuka hingga akhir bulan. Selanjutnya, peserta mengikuti tes tulis.Sumber: Koranlokal"
+    )
+    r = clean(f"{FIRST}\nBaca Juga\nTarif Bus Listrik Tetap Murah\n{prose}")
+    assert r.paragraphs == (
+        FIRST,
+        "Pendaftaran dibuka hingga akhir bulan. Selanjutnya, peserta mengikuti tes tulis.",
+    )
+
+
+def test_camel_cased_brand_dateline():
+    assert clean(f"Jakarta, InfoWarga - {FIRST}").text == FIRST
+
+
+def test_page_buttons_glued_after_the_last_sentence():
+    assert clean(f"{FIRST} {LAST} Baca Lainnya Tulis Komentar").text == f"{FIRST} {LAST}"
+
+
+def test_tweet_and_instagram_residue():
+    tweet = (
+        "Peringatan dini berlaku tiga hari. pic.twitter.com/AbC123 — Dinas Kota (@dinaskota) December 9, 2026"
+    )
+    r = clean(f"{FIRST}\n{tweet}\n{LAST}")
+    assert r.paragraphs == (FIRST, "Peringatan dini berlaku tiga hari.", LAST)
+    assert len(cuts(r)["social_embed"]) == 2
+    r = clean(f"{FIRST}\nView this post on Instagram\nA post shared by Dinas Kota (@dinaskota)\n{LAST}")
+    assert r.paragraphs == (FIRST, LAST)
+
+
+def test_embedded_post_in_html_is_cut_whole():
+    markup = (
+        f"<p>{FIRST}</p><blockquote class='twitter-tweet'><p>Peringatan dini berlaku tiga hari.</p>"
+        f"— Dinas Kota (@dinaskota)</blockquote><p>{LAST}</p>"
+    )
+    r = clean(markup, "html")
+    assert r.paragraphs == (FIRST, LAST)
+    assert cuts(r)["social_embed"]
+
+
+def test_one_line_page_headline_and_stamp_before_the_body():
+    r = clean(f"siteNEWS Bus Listrik Tambah Rute ke Bandara 2 Desember 2026 8:15 WIB {FIRST} {LAST}")
+    assert r.text == f"{FIRST} {LAST}"
+    assert cuts(r)["timestamp"] == ["2 Desember 2026 8:15 WIB"]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Ia menolak memberi komentar. Warga diminta membagikan informasi itu.",
+        "Akun @dinaskota mengunggah peringatan itu pada Senin pagi, kata petugas.",
+        "Unggahan di Instagram itu disukai 20.000 orang dalam sehari.",
+        "Rapat digelar pada 2 Desember 2026 8:15 WIB di balai kota dan dihadiri 40 warga.",
+        "Bus Listrik Kota Bandung mulai beroperasi 2 Desember 2026 8:15 WIB dari Terminal Leuwipanjang ke bandara.",
+    ],
+)
+def test_social_and_stamp_shapes_must_not_remove(prose):
+    r = clean(f"{prose}\n\n{LAST}")
+    assert r.paragraphs == (prose, LAST)

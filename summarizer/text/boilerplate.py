@@ -11,6 +11,7 @@ import logging
 import re
 
 from ..results import Removal
+from .rule_types import MONTHS
 from .rules import DATELINE_FORMS, RULES, STACKED_GLUED, Rule, Scope
 
 __all__ = ["LineCleaner", "headline_end", "strip_dateline", "strip_datelines"]
@@ -22,6 +23,8 @@ _TOKEN = re.compile(r"\S+")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"”’)\]]*)(?=\s|$)")
 _HEADLINE_WINDOW = 320
+# A full stop inside a line followed by a new sentence: a paragraph with a glued tail, not a headline.
+_INNER_SENTENCE = re.compile(r"\b[a-z]\w+\s+\w+[a-z0-9][.!?][\"”’]?\s+[A-Z][a-z]")
 _FULL_STOP = re.compile(r"[.!?][\"”’]?$")
 #: A following line is "non-prose" (a list item under a label) at this length or less.
 _BLOCK_WORDS = 25
@@ -78,8 +81,8 @@ def _is_lower(token: str) -> bool:
 
 
 def _is_prose(line: str) -> bool:
-    """A sentence-like line: long enough and ending like a sentence (not a list item or label)."""
-    return _words(line) > _BLOCK_WORDS or _ends_sentence(line)
+    """A sentence-like line: long, ending like a sentence, or holding a full sentence (not a list item)."""
+    return _words(line) > _BLOCK_WORDS or _ends_sentence(line) or bool(_INNER_SENTENCE.search(line))
 
 
 def _title_like(line: str) -> bool:
@@ -341,6 +344,10 @@ def strip_dateline(line: str) -> tuple[str, str | None]:
     return line[pos:], " ".join(cuts)
 
 
+_STAMP = re.compile(
+    r"(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu),?\s*)?\d{1,2}\s+" + MONTHS + r"\.?\s+\d{4}"
+    r"\s*[-–|,]?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:WIB|WITA|WIT)\b"
+)
 _CAPS_CITY_DASH = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{3,}){0,2}\s*(?:--?|–|—)\s")
 _MID_START = re.compile(r"(?:(?<=[.!?\"”’)]\s)|(?<=[a-z)])(?=[A-Z]{2}))(?=[A-Z0-9a-z])")
 _FIRST_START = re.compile(r"(?:(?<=\s)|(?<=[a-z.)]))(?=[A-Za-z0-9])")
@@ -364,9 +371,26 @@ def _find_in_line(line: str, *, first: bool) -> tuple[int, re.Match[str]] | None
     return None
 
 
+def _strip_header_stamp(line: str, removed: list[Removal]) -> str:
+    """A one-line page opening with headline + publication stamp: cut both, keep the body after them."""
+    stamp = _STAMP.search(line, 0, 600)
+    if not stamp or not stamp.start():
+        return line
+    head, rest = line[: stamp.start()].strip(), line[stamp.end() :]
+    words = head.split()
+    # Prose names a date after a preposition ("pada 2 Desember 2026 ..."); a headline ends in a name.
+    if len(words) < 3 or not _title_like(head) or not _is_cap(words[-1]) or _words(rest) < 8:
+        return line
+    removed.append(Removal("header", head))
+    removed.append(Removal("timestamp", stamp.group(0).strip()))
+    return rest.strip()
+
+
 def strip_datelines(lines: list[str], removed: list[Removal]) -> list[str]:
     """Cut the body's dateline (and the page header above it), then strong datelines of repeated copies."""
     lines = list(lines)
+    if lines:
+        lines[0] = _strip_header_stamp(lines[0], removed)
     for i in range(min(_DATELINE_WINDOW, len(lines))):
         rest, cut = strip_dateline(lines[i])
         prefix = ""

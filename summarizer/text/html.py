@@ -18,6 +18,8 @@ _TAG = re.compile(
     r"[^<>]{0,2000}>|!doctype\b)",
     re.IGNORECASE,
 )
+# Embedded posts: their text is the social network's, not the article's.
+_SOCIAL = re.compile(r"\b(?:twitter-tweet|instagram-media|tiktok-embed|fb-post|threads-post)\b")
 _FULL_PAGE = re.compile(r"<(?:!doctype|html|body|head)\b", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[^<>]{0,2000}>")
 _BR = "\u2028"  # stands for one <br> until the paragraph breaks are decided
@@ -120,9 +122,13 @@ class _FragmentParser(HTMLParser):
         self.removed: list[Removal] = []
         self._skip: list[str] = []
         self._skipped: list[str] = []
+        self._skip_name: str | None = None  # a rule name for the outermost skipped element, if special
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if (tag in _SKIP or tag in self._extra_skip) and tag not in _VOID:
+        social = tag in ("blockquote", "div") and _SOCIAL.search(dict(attrs).get("class") or "")
+        if social and not self._skip:
+            self._skip_name = "social_embed"
+        if ((tag in _SKIP or tag in self._extra_skip) and tag not in _VOID) or social:
             self._skip.append(tag)
         elif self._skip:
             self._skipped.append(" ")  # keep the words of skipped link lists apart in `removed`
@@ -143,8 +149,8 @@ class _FragmentParser(HTMLParser):
             if not self._skip:
                 text = " ".join("".join(self._skipped).split())
                 if text:
-                    self.removed.append(Removal(_SKIP.get(tag, "page_" + tag), text))
-                self._skipped = []
+                    self.removed.append(Removal(self._skip_name or _SKIP.get(tag, "page_" + tag), text))
+                self._skipped, self._skip_name = [], None
         elif tag in _BLOCK and not self._skip:
             self.parts.append("\n")
 

@@ -61,6 +61,18 @@ LINE_RULES: tuple[Rule, ...] = (
         note="a channel label on its own line: one camel-cased word ('outletBISNIS', 'siteNews')",
     ),
     Rule(
+        "social_embed",
+        _r(
+            r"^(?:View this post on Instagram|Lihat postingan ini di Instagram|A post shared by\b[^\n]{0,80}"
+            r"|Sebuah kiriman dibagikan oleh\b[^\n]{0,80}|Watch on TikTok|Tonton di TikTok"
+            r"|View (?:more )?on (?:Instagram|TikTok|Twitter|X|YouTube))\s*$",
+            _I,
+        ),
+        Scope.LINE,
+        max_words=20,
+        note="Instagram/TikTok embed residue",
+    ),
+    Rule(
         "separator",
         _r(r"^[*#~=_•·.\s-]{3,}$"),
         Scope.LINE,
@@ -98,7 +110,7 @@ LINE_RULES: tuple[Rule, ...] = (
     Rule(
         "read_also",
         _r(
-            r"^(?:(?:baca|lihat|simak)\s+(?:juga|pula)|(?:berita|artikel|baca berita|konten)\s+"
+            r"^(?:(?:baca|lihat|simak)\s+(?:juga|pula|lainnya)|(?:berita|artikel|baca berita|konten)\s+"
             r"(?:terkait|lainnya|menarik|selanjutnya|sebelumnya)|(?:artikel|berita|video)\s+pilihan"
             r"|rekomendasi(?:\s+untuk\s+anda)?"
             r"|terpopuler|pilihan\s+editor)\s*[:：]?\s*$",

@@ -27,6 +27,8 @@ _CAPS = r"[A-Z][A-Z0-9&'-]+(?:\s[A-Z][A-Z0-9&'-]+){0,2}"
 # Outlet names: a domain, "CNN Indonesia", "IDN Times", "Jakarta Post", ANTARA, or capitals ("SINAR POS").
 _OUTLET = (
     rf"(?:{DOMAIN}|[A-Z][A-Za-z]+\s(?:Indonesia|Times|News|Post|Pos|Online|TV|Today|Network)"
+    # one camel-cased brand word: "InsertLive", "JawaPos", "InfoPublik"
+    r"|[A-Z][a-z]{2,}[A-Z][a-z]{2,}"
     rf"|ANTARA(?:\s?News)?|Antara(?:\s?News)?|{_CAPS})"
 )
 _CITY = r"[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){0,3}"
@@ -63,6 +65,8 @@ DATELINE_FORMS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
 )
 #: A second source stacked onto the first, glued to the sentence opener: "Kemenkeu-Menteri Keuangan ...".
 STACKED_GLUED = _r(r"[A-Z][A-Za-z]{2,14}-(?=[A-Z][a-z])")
+
+_EN_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 
 _READ_ALSO = (
     r"\b(?:[Bb]aca|BACA|[Ll]ihat|LIHAT|[Ss]imak|SIMAK)\s+"
@@ -187,7 +191,7 @@ _TEXT_RULES: tuple[Rule, ...] = (
     Rule(
         "comment_prompt",
         _r(
-            r"(?:Tulis|Berikan|Kirim)\s+komentar(?:mu|\s+Anda)?\b[^\n]{0,200}?(?:[.!?](?=\s|$|[A-Z])|$)"
+            r"(?:Tulis|Berikan|Kirim)\s+[Kk]omentar(?:mu|\s+Anda)?\b[^\n]{0,200}?(?:[.!?](?=\s|$|[A-Z])|$)"
             r"|(?:Periksa kembali dan |Segera |Silakan )?[Ll]engkapi data diri(?:mu|\s+Anda)"
             r"?\b[^\n]{0,120}?(?:[.!?]|$)"
             r"|Data diri(?:mu|\s+Anda)? akan digunakan\b[^\n]{0,200}?(?:[.!?](?=\s|$|[A-Z])|$)"
@@ -253,6 +257,27 @@ _TEXT_RULES: tuple[Rule, ...] = (
         Scope.INLINE,
         hint=("WIB", "WITA", "WIT"),
         note="publication stamp 'Senin, 07 Desember 2026 - 13:05 WIB' inside a flattened page",
+    ),
+    Rule(
+        "share",
+        _r(
+            r"(?<=[.!?\"”)\]])(?:\s*(?:Baca Lainnya|Baca Selengkapnya|Tulis Komentar|Lihat Komentar"
+            r"|Bagikan|Share|Komentar|BACA LAINNYA|TULIS KOMENTAR))+$"
+        ),
+        Scope.END,
+        hint=("Baca", "Komentar", "Bagikan", "Share", "BACA", "KOMENTAR"),
+        note="page buttons glued after the last sentence of a flattened page",
+    ),
+    # --- social-media embeds serialised as text --------------------------------------------------
+    Rule(
+        "social_embed",
+        _r(
+            r"\s*(?:pic\.twitter\.com/\w+|[—–-]\s*[^\n()]{1,60}\(@\w{1,30}\)\s*"
+            rf"(?:{_EN_MONTHS}\s+\d{{1,2}},\s*\d{{4}}|\d{{1,2}}\s+{MONTHS}\w*\s+\d{{4}}))"
+        ),
+        Scope.INLINE,
+        hint=("pic.twitter", "(@"),
+        note="tweet residue: 'pic.twitter.com/...' and the '— Name (@handle) December 9, 2026' line",
     ),
     # --- agency footers, credits, codes --------------------------------------------------------
     Rule(
