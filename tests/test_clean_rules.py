@@ -563,3 +563,30 @@ def test_one_line_page_headline_and_stamp_before_the_body():
 def test_social_and_stamp_shapes_must_not_remove(prose):
     r = clean(f"{prose}\n\n{LAST}")
     assert r.paragraphs == (prose, LAST)
+
+
+def test_title_case_name_and_city_dateline_where_the_body_starts():
+    r = clean(f"Warta Kota, Jakarta - {FIRST}\n\n{LAST}")
+    assert r.paragraphs == (FIRST, LAST)
+    assert cuts(r)["dateline"] == ["Warta Kota, Jakarta -"]
+
+
+def test_name_and_city_dash_below_the_lead_stays():
+    lead = "Dua tim bertemu di final turnamen antarkampung yang digelar di lapangan desa, kata panitia."
+    line = "Persatuan Muda, Sukamaju - Tunas Harapan, Sukajadi berakhir 2-1."
+    assert clean(f"{lead}\n{line}").paragraphs == (lead, line)
+
+
+@pytest.mark.parametrize("link", ["(Baca juga: Tarif Bus Listrik Tetap Murah)", "(BACA: Rute Baru Dibuka)"])
+def test_parenthesised_related_link_between_sentences(link):
+    assert clean(f"{FIRST} {link} {LAST}").text == f"{FIRST} {LAST}"
+
+
+def test_parenthesised_reading_aid_in_prose_stays():
+    prose = "Tarifnya Rp10 ribu (baca: sepuluh ribu rupiah) per orang, kata petugas."
+    assert clean(f"{prose}\n\n{LAST}").paragraphs == (prose, LAST)
+
+
+def test_follow_label_with_one_platform_per_line():
+    r = clean(f"{FIRST}\n{LAST}\nIkuti kami di:\nInstagram\nTikTok\nYouTube")
+    assert r.paragraphs == (FIRST, LAST)

@@ -179,8 +179,8 @@ LINE_RULES: tuple[Rule, ...] = (
         "share",
         _r(
             r"^(?:\b(?:facebook|twitter|x|whatsapp|wa|telegram|line|linkedin|e-?mail|copy link|"
-            r"salin link|salin tautan|pinterest|instagram|threads|share|bagikan|tweet|komentar|"
-            r"kirim|tags?|topik|print|cetak|link)\b\W*)+$"
+            r"salin link|salin tautan|pinterest|instagram|threads|youtube|tiktok|share|bagikan|tweet|"
+            r"komentar|kirim|tags?|topik|print|cetak|link)\b\W*)+$"
             r"|^(?:#\w+\W*)+$",
             _I,
         ),

@@ -58,6 +58,8 @@ DATELINE_FORMS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("outlet", _r(rf"{DOMAIN}{_DASH}{_NEXT}"), True),
     # CITY -           "Jakarta -", "BANDA ACEH –": only where the body starts
     ("city", _r(rf"{_CITY}{_DASH}(?=\s*[\"“'‘(]?[A-Z]|\s*$)"), False),
+    # NAME, CITY -     "Warta Ekonomi, Jakarta -", "Ambon, Maluku -": only where the body starts
+    ("name_city", _r(rf"{_CITY},\s*{_CITY}{_DASH}(?=\s*[\"“'‘(]?[A-Z])"), False),
     # OUTLET, CITY:    "KBRN, Semarang:"  and  CITY:  "Jakarta: Direktorat ..." (a colon dateline), only
     # where the body starts, never a label word ("Catatan:", "Tanya:") and only before a long sentence.
     ("outlet_city_colon", _r(rf"(?:{DOMAIN}|{_CAPS}),\s*{_CITY}\s*:{_COLON_NEXT}"), False),
@@ -111,6 +113,16 @@ _TEXT_RULES: tuple[Rule, ...] = (
         block=3,
         hint=("juga", "JUGA", "Juga", "pula", "Pula", "PULA"),
         note="Baca juga / Lihat juga / Simak juga with the linked headline, also glued before prose",
+    ),
+    Rule(
+        "read_also",
+        _r(
+            r"\((?:Baca|BACA|Lihat|LIHAT|Simak|SIMAK)(?:\s+(?:[Jj]uga|JUGA))?\s*:\s*[A-Z0-9\"“][^()\n]{2,200}\)"
+        ),
+        Scope.INLINE,
+        boundary=True,
+        hint=("(Baca", "(BACA", "(Lihat", "(LIHAT", "(Simak", "(SIMAK"),
+        note="'(Baca juga: headline)' in parentheses between sentences",
     ),
     Rule(
         "read_also",
