@@ -590,3 +590,10 @@ def test_parenthesised_reading_aid_in_prose_stays():
 def test_follow_label_with_one_platform_per_line():
     r = clean(f"{FIRST}\n{LAST}\nIkuti kami di:\nInstagram\nTikTok\nYouTube")
     assert r.paragraphs == (FIRST, LAST)
+
+
+def test_speaker_label_after_a_dateline_is_not_a_second_dateline():
+    said = (
+        "Wakil Ketua Panitia: Semua peserta wajib membawa kartu identitas asli saat ujian tulis berlangsung."
+    )
+    assert clean(f"JAKARTA, KORANLOKAL.com - {said}").text == said

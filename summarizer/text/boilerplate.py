@@ -316,8 +316,11 @@ _READ_ALSO_RULE = next(rule for rule in RULES if rule.name == "read_also")
 
 # --- datelines ----------------------------------------------------------------------------------
 def _match_dateline(line: str, pos: int, *, strong_only: bool) -> re.Match[str] | None:
-    for _name, pattern, strong in DATELINE_FORMS:
+    for name, pattern, strong in DATELINE_FORMS:
         if strong_only and not strong:
+            continue
+        # The loosest forms only open a line; stacked after a dateline they would eat a speaker label.
+        if pos and name in _LINE_START_FORMS:
             continue
         match = pattern.match(line, pos)
         if match and _words(match.group(0)) <= 9:
@@ -344,6 +347,7 @@ def strip_dateline(line: str) -> tuple[str, str | None]:
     return line[pos:], " ".join(cuts)
 
 
+_LINE_START_FORMS = frozenset(["name_city", "outlet_city_colon", "city_colon"])
 _STAMP = re.compile(
     r"(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu),?\s*)?\d{1,2}\s+" + MONTHS + r"\.?\s+\d{4}"
     r"\s*[-–|,]?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:WIB|WITA|WIT)\b"
