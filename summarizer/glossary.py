@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -138,40 +137,44 @@ class Glossary:
 
     @classmethod
     def from_text(cls, text: str, name: str = "glossary") -> Glossary:
-        """Parse TSV (a tab in the first row) or CSV text; ``#`` lines and a header row are skipped."""
+        """Parse TSV or CSV text (a line with a tab is TSV); ``#`` lines and a header row are skipped."""
         if len(text) > MAX_GLOSSARY_CHARS:
             raise GlossaryError(
                 f"{name} has {len(text):,} characters, above the limit of {MAX_GLOSSARY_CHARS:,}",
                 hint="keep the glossary to house terms",
             )
-        lines = [
-            ln for ln in text.lstrip("\ufeff").splitlines() if ln.strip() and not ln.lstrip().startswith("#")
-        ]
-        if not lines:
-            return cls()
-        delimiter = "\t" if "\t" in lines[0] else ","
         entries: dict[str, str] = {}
-        seen: dict[str, int] = {}
-        for number, row in enumerate(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter), 1):
-            row = [c.strip() for c in row]
+        seen: dict[str, tuple[int, str]] = {}
+        first = True
+        for number, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            # Per line: a tab makes it TSV, else CSV (people mix both when typing into the page).
+            delimiter = "\t" if "\t" in line else ","
+            row = [c.strip() for c in next(csv.reader([line], delimiter=delimiter), [])]
             while row and not row[-1]:
                 row.pop()
-            if number == 1 and tuple(c.casefold() for c in row) in _HEADERS:
+            if first and tuple(c.casefold() for c in row) in _HEADERS:
+                first = False
                 continue
+            first = False
             if len(row) != 2:
                 sep = "tab" if delimiter == "\t" else "comma"
                 raise GlossaryError(
-                    f"{name} row {number} has {len(row)} column(s), expected 2: {delimiter.join(row)[:60]!r}",
-                    hint=f"write 'Indonesian term<{sep}>English rendering' per row (quote cells with commas)",
+                    f"{name} line {number} has {len(row)} column(s), expected 2: "
+                    f"{delimiter.join(row)[:60]!r}",
+                    hint=f"write 'Indonesian term<{sep}>English rendering' per line "
+                    "(quote cells that hold commas)",
                 )
             term, english = row
             key = term if _is_acronym(term) else _key(term)
-            if key in seen and entries.get(term, english) != english:
+            if key in seen and seen[key][1] != " ".join(english.split()):
                 raise GlossaryError(
-                    f"{name} lists {term!r} twice (rows {seen[key]} and {number}) with different renderings",
-                    hint="keep one row per term",
+                    f"{name} lists {term!r} twice (lines {seen[key][0]} and {number}) "
+                    "with different renderings",
+                    hint="keep one line per term",
                 )
-            seen.setdefault(key, number)
+            seen.setdefault(key, (number, " ".join(english.split())))
             entries[term] = english
         return cls(entries)
 
