@@ -99,3 +99,33 @@ def test_page_applies_the_glossary_box_and_fills_the_side_by_side_view(tiny_mari
     bad = fn(text, "extractive", "short", True, "only-one-column", progress=lambda *a, **k: None)
     assert "Error" in bad[0] and "column" in bad[0] and bad[11] == []
     web.clear_pipelines()
+
+
+@pytest.mark.slow
+def test_serve_takes_a_glossary_and_rejects_a_bad_one(monkeypatch, tiny_marian, tmp_path):
+    from click.testing import CliRunner
+
+    from summarizer.cli import main
+
+    monkeypatch.setenv("GRADIO_ANALYTICS_ENABLED", "False")
+    monkeypatch.setattr(web, "_pipelines", {})
+    seen = {}
+    monkeypatch.setattr(web, "launch", lambda app, **kw: seen.update(config=app.summarizer_config))
+    good, bad = tmp_path / "g.csv", tmp_path / "bad.tsv"
+    good.write_text("Kemenkeu,Ministry of Finance\n", "utf-8")
+    bad.write_text("Kemenkeu\n", "utf-8")
+    args = [
+        "serve",
+        "--summary-model",
+        "extractive",
+        "--translation-model",
+        str(tiny_marian),
+        "--presets-only",
+    ]
+    result = CliRunner().invoke(main, [*args, "--glossary", str(good), "--min-confidence", "0.5"])
+    assert result.exit_code == 0, result.output
+    options = seen["config"].pipeline
+    assert options.glossary.to_dict() == {"Kemenkeu": "Ministry of Finance"} and options.min_confidence == 0.5
+    result = CliRunner().invoke(main, [*args, "--glossary", str(bad)])
+    assert result.exit_code == 2 and "line 1 has 1 column(s)" in result.output
+    assert "Traceback" not in result.output
