@@ -47,7 +47,7 @@ _SUFFIX = r"(?:-?(?:nya|lah|kah|pun|ku|mu)|-an)"
 _PREFIX = r"(?:(?:di|ke|se|ber|ter|me|mem|men|meng|pe|pen|peng|per)-)"
 # Placeholders are bare numbers; start high so they do not read as years or small counts.
 _PLACEHOLDER_BASE = 90001
-_NUMBER_TOKEN = re.compile(r"(?<![\w.,])\d(?:[\d.,\u00a0 ]*\d)?(?![\w])")
+_NUMBER_TOKEN = re.compile(r"(?<![\w.,])\d(?:[\d.,]*\d)?(?![\w])")
 
 
 class GlossaryError(InputError):

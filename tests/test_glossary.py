@@ -188,3 +188,10 @@ def test_per_call_glossary_overrides_and_sentences_without_terms_are_untouched()
     out = translator.translate_scored(["Kemenkeu setuju."], glossary={"Kemenkeu": "MoF"})
     assert out.english == ["EN MoF setuju."]
     assert model.batches[-1] == ["90001 setuju."]
+
+
+def test_adjacent_terms_keep_separate_placeholders():
+    glossary = Glossary({"Dubes": "Ambassador", "Santo": "Santo"})
+    protected = glossary.protect("kata Dubes Santo, Jumat.")
+    restored, missing = Glossary.restore(f"said {protected.text}", protected.slots)
+    assert missing == [] and restored == "said kata Ambassador Santo, Jumat."
