@@ -15,6 +15,7 @@ __all__ = [
     "ArticleResult",
     "CleanResult",
     "FidelityWarning",
+    "Glossary",
     "Pipeline",
     "PipelineOptions",
     "ResultWarning",
@@ -34,11 +35,13 @@ from .results import ArticleResult, CleanResult, FidelityWarning, ResultWarning,
 
 if TYPE_CHECKING:
     from .fidelity import check_fidelity
+    from .glossary import Glossary
     from .pipeline import Pipeline, PipelineOptions
     from .text import clean_article, detect_language, split_sentences
 
 # Heavy modules (torch, transformers, lingua) load on first use, so `import summarizer` stays fast.
 _LAZY = {
+    "Glossary": ".glossary",
     "Pipeline": ".pipeline",
     "PipelineOptions": ".pipeline",
     "check_fidelity": ".fidelity",

@@ -18,6 +18,7 @@ from .errors import (
     ModelUnavailableError,
     SummarizerError,
 )
+from .glossary import Glossary, GlossaryLike, load_glossary
 from .models import BACKENDS, GenerationSettings, load_model, resolve_device, resolve_model
 from .presets import LENGTHS, load_prompt
 from .results import ArticleResult, CleanResult, ResultWarning, Segment
@@ -25,12 +26,14 @@ from .settings import default_backend, default_device, default_summary_model, de
 from .summarize import AbstractiveSummarizer, ExtractiveSummarizer, Summarizer
 from .text.decode import decode_bytes, looks_binary
 from .translate import (
+    DEFAULT_MIN_CONFIDENCE,
     Progress,
     TranslationResult,
     Translator,
     assemble,
     normalise_for_mt,
     sentence_paragraphs,
+    target_warnings,
 )
 
 __all__ = ["DEFAULT_MAX_CHARS", "Pipeline", "PipelineOptions"]
@@ -64,6 +67,10 @@ class PipelineOptions:
     guard: bool = True
     max_batch_tokens: int = 2048
     max_batch_size: int = 16
+    #: Segments below this confidence get a ``low_confidence`` warning (0 turns it off).
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    #: House terms enforced in every translation (a path or mapping is loaded into a Glossary).
+    glossary: Glossary | None = None
 
     @classmethod
     def given(cls, **values: Any) -> PipelineOptions:
@@ -78,6 +85,10 @@ class PipelineOptions:
         resolve_device(self.device if self.device != "auto" else "cpu")  # validates the spelling only
         if self.max_chars < 1 or self.max_batch_tokens < 1 or self.max_batch_size < 1:
             raise ValueError("max_chars, max_batch_tokens and max_batch_size must be positive")
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise ValueError(f"min_confidence must be within [0, 1], not {self.min_confidence}")
+        if self.glossary is not None and not isinstance(self.glossary, Glossary):
+            object.__setattr__(self, "glossary", load_glossary(self.glossary))
 
 
 @dataclass
@@ -107,6 +118,8 @@ class Pipeline:
         summary_length: str = "medium",
         max_chars: int = DEFAULT_MAX_CHARS,
         guard: bool = True,
+        min_confidence: float | None = None,
+        glossary: GlossaryLike = None,
         options: PipelineOptions | None = None,
     ) -> None:
         if options is None:
@@ -119,6 +132,8 @@ class Pipeline:
                 summary_length=summary_length,
                 max_chars=max_chars,
                 guard=guard,
+                min_confidence=min_confidence,
+                glossary=load_glossary(glossary),
             )
         self.options = options
         # Resolve (not load) now so a typo fails at construction, not on the first article.
@@ -145,9 +160,15 @@ class Pipeline:
         length: str | None = None,
         format: str = "auto",
         progress: Progress | None = None,
+        glossary: GlossaryLike = None,
     ) -> ArticleResult:
-        """Clean, summarise and translate one article (the whole article too with ``full=True``)."""
-        result = self.run_batch([text], full=full, length=length, format=format, progress=progress)[0]
+        """Clean, summarise and translate one article (the whole article too with ``full=True``).
+
+        ``glossary`` replaces the pipeline's own glossary for this call.
+        """
+        result = self.run_batch(
+            [text], full=full, length=length, format=format, progress=progress, glossary=glossary
+        )[0]
         if isinstance(result, SummarizerError):
             raise result
         return result
@@ -176,9 +197,11 @@ class Pipeline:
         length: str | None = None,
         format: str = "auto",
         progress: Progress | None = None,
+        glossary: GlossaryLike = None,
     ) -> list[ArticleResult | SummarizerError]:
         """Process many articles together; a bad article yields its error in place, the rest go on."""
         length = self._length(length)
+        terms = load_glossary(glossary) if glossary is not None else self.options.glossary
         prepared: list[_Article | SummarizerError] = []
         for text in texts:
             try:
@@ -191,14 +214,15 @@ class Pipeline:
                 if any(a.language != "en" for a in articles):
                     _ = self.translator  # no translator, no result: fail before summarising anything
                 self._summarize(articles, length)
-                translated = self._translate(articles, full, progress)
+                translated = self._translate(articles, full, progress, terms)
             except SummarizerError as exc:
                 if len(articles) == 1 or isinstance(exc, _NOT_THE_ARTICLE):
                     # Not this article's fault: every article gets the same error, no retries.
                     return [exc if isinstance(a, _Article) else a for a in prepared]
                 # Isolate the article that broke the shared call; the others still succeed.
                 return [
-                    a if isinstance(a, SummarizerError) else self._run_one(a, full, length) for a in prepared
+                    a if isinstance(a, SummarizerError) else self._run_one(a, full, length, terms)
+                    for a in prepared
                 ]
             done = iter(translated)
             return [a if isinstance(a, SummarizerError) else next(done) for a in prepared]
@@ -210,12 +234,16 @@ class Pipeline:
         self._summarize([article], self._length(length))
         return article.summary
 
-    def translate(self, text: str | bytes, progress: Progress | None = None) -> str:
+    def translate(
+        self, text: str | bytes, progress: Progress | None = None, *, glossary: GlossaryLike = None
+    ) -> str:
         """English translation of ``text`` as given (not cleaned), paragraphs kept."""
-        return self.translate_detailed(text, progress).text
+        return self.translate_detailed(text, progress, glossary=glossary).text
 
-    def translate_detailed(self, text: str | bytes, progress: Progress | None = None) -> TranslationResult:
-        """Like :meth:`translate` but returns segments and warnings too."""
+    def translate_detailed(
+        self, text: str | bytes, progress: Progress | None = None, *, glossary: GlossaryLike = None
+    ) -> TranslationResult:
+        """Like :meth:`translate` but returns segments (with scores) and warnings too."""
         text, warnings = self._validate(text)
         # Nothing is cleaned away before translation, so the article limit applies to the text as given.
         if len(text) > self.options.max_chars:
@@ -223,7 +251,7 @@ class Pipeline:
                 f"the text has {len(text):,} characters, above the limit of {self.options.max_chars:,}",
                 hint="translate it in parts, or raise the limit (max_chars= / --max-chars)",
             )
-        result = self.translator.translate_text(text, progress)
+        result = self.translator.translate_text(text, progress, glossary=glossary)
         return replace(result, warnings=(*warnings, *result.warnings))
 
     def clean(self, text: str | bytes, format: str = "auto") -> CleanResult:
@@ -249,6 +277,8 @@ class Pipeline:
                     max_batch_tokens=self.options.max_batch_tokens,
                     max_batch_size=self.options.max_batch_size,
                     guard=self.options.guard,
+                    min_confidence=self.options.min_confidence,
+                    glossary=self.options.glossary,
                 )
             return self._translator
 
@@ -415,12 +445,16 @@ class Pipeline:
                 )
             # The span says what is wrong; copying the whole article into each warning would bloat JSON.
             article.warnings.extend(
-                replace(w, source=None, output=None)
+                replace(w, source=None, output=None, target="summary_id")
                 for w in check_fidelity(article.clean.text, article.summary, kind="summary")
             )
 
     def _translate(
-        self, articles: list[_Article], full: bool, progress: Progress | None
+        self,
+        articles: list[_Article],
+        full: bool,
+        progress: Progress | None,
+        glossary: Glossary | None = None,
     ) -> list[ArticleResult]:
         from .text import split_sentences
 
@@ -438,7 +472,10 @@ class Pipeline:
             flat.extend(summary_sents)
             flat.extend(s for p in paragraphs for s in p)
         start = time.perf_counter()
-        english, warnings = self.translator.translate_sentences(flat, progress) if flat else ([], [])
+        scored = self.translator.translate_scored(flat, progress, glossary=glossary) if flat else None
+        english = scored.english if scored else []
+        scores = scored.scores if scored else []
+        warnings = scored.warnings if scored else []
         seconds = time.perf_counter() - start
         by_source: dict[str, list[ResultWarning]] = {}
         for w in warnings:
@@ -449,19 +486,26 @@ class Pipeline:
         for a, (summary_sents, paragraphs) in zip(articles, plans):
             n = 0 if a.language == "en" else len(summary_sents) + sum(len(p) for p in paragraphs)
             out = english[k : k + n]
+            out_scores = scores[k : k + n]
             mine = flat[k : k + n]
             k += n
             a.timings["translation"] = seconds * n / max(1, len(flat))
-            for src in mine:
-                a.warnings.extend(by_source.get(normalise_for_mt(src), []))
+            sentence_warnings = [w for src in mine for w in by_source.get(normalise_for_mt(src), [])]
+            places = [(s, "summary_en", i) for i, s in enumerate(summary_sents)]
+            places += [(s, "translation_en", i) for i, s in enumerate(s for p in paragraphs for s in p)]
+            a.warnings.extend(target_warnings(list(dict.fromkeys(sentence_warnings)), places))
             a.warnings[:] = list(dict.fromkeys(a.warnings))  # frozen dataclasses: equal warnings merge
             if a.language == "en":
                 summary_en = a.summary
-                segments = [Segment(s, s) for p in paragraphs for s in p] if full else []
+                segments = (
+                    [Segment(s, s, None, no) for no, p in enumerate(paragraphs) for s in p] if full else []
+                )
                 translation = a.clean.text if full else None
             else:
                 summary_en = " ".join(e for e in out[: len(summary_sents)] if e)
-                segments, text_en = assemble(paragraphs, out[len(summary_sents) :])
+                segments, text_en = assemble(
+                    paragraphs, out[len(summary_sents) :], out_scores[len(summary_sents) :]
+                )
                 translation = text_en if full else None
             a.timings["total"] = sum(a.timings.values())
             results.append(
@@ -481,10 +525,12 @@ class Pipeline:
             )
         return results
 
-    def _run_one(self, article: _Article, full: bool, length: str) -> ArticleResult | SummarizerError:
+    def _run_one(
+        self, article: _Article, full: bool, length: str, glossary: Glossary | None = None
+    ) -> ArticleResult | SummarizerError:
         try:
             self._summarize([article], length)
-            return self._translate([article], full, None)[0]
+            return self._translate([article], full, None, glossary)[0]
         except SummarizerError as exc:
             return exc
 

@@ -20,10 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ModelError, SummarizerError
+from .glossary import MAX_GLOSSARY_CHARS, Glossary
 from .pipeline import Pipeline, PipelineOptions
 from .presets import LENGTHS
 from .results import ArticleResult, ResultWarning
 from .translate import normalise_for_mt
+from .web_aligned import CSS as ALIGNED_CSS
+from .web_aligned import ORDERS, render_aligned
 
 __all__ = ["WebConfig", "build_app", "clear_pipelines", "get_pipeline", "launch", "sample_articles"]
 
@@ -171,6 +174,9 @@ def split_warnings(result: ArticleResult) -> dict[str, list[ResultWarning]]:
     for w in result.warnings:
         if w.code == "summary_fallback" or w.stage in ("clean", "input"):
             continue  # shown as a banner
+        if w.target is not None:
+            groups["translation" if w.target == "translation_en" else w.target].append(w)
+            continue
         if w.stage != "translation":
             groups["summary_id"].append(w)
             continue
@@ -224,6 +230,25 @@ def render_models(result: ArticleResult) -> str:
 
 def write_json(result: ArticleResult) -> str:
     """Write ``result.to_dict()`` to a fresh temp folder (old ones are pruned) and return its path."""
+    return _write_download("summary.json", json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+
+
+def write_aligned(result: ArticleResult) -> str:
+    """Write the sentence-aligned TSV of ``result`` for download and return its path."""
+    from .aligned import to_tsv
+
+    return _write_download("translation-aligned.tsv", to_tsv(result))
+
+
+def page_glossary(text: str | None, base: Glossary | None) -> Glossary | None:
+    """The server's glossary plus the terms typed into the page (the page's win); ``None`` if neither."""
+    if not (text or "").strip():
+        return base
+    mine = Glossary.from_text(text or "", name="the glossary box")
+    return Glossary({**(base.to_dict() if base else {}), **mine.to_dict()})
+
+
+def _write_download(name: str, text: str) -> str:
     root = Path(tempfile.gettempdir()) / "summarizer-web"
     root.mkdir(exist_ok=True)
     cutoff = time.time() - _JSON_DIR_AGE_S
@@ -235,8 +260,8 @@ def write_json(result: ArticleResult) -> str:
             pass  # another request pruned it first
     folder = root / uuid.uuid4().hex
     folder.mkdir()
-    path = folder / "summary.json"
-    path.write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
     return str(path)
 
 
@@ -273,6 +298,7 @@ _CSS = """
 .sm-table td, .sm-table th { padding: 0.2em 0.5em; vertical-align: top; text-align: left; }
 .sm-meta { font-size: 0.85em; opacity: 0.85; }
 """
+_CSS += ALIGNED_CSS
 
 
 def _gradio() -> Any:
@@ -306,20 +332,32 @@ def build_app(
         config = WebConfig(pipeline=pipeline, **{k: v for k, v in options.items() if k in web_fields})
     get_pipeline(config)  # resolves the model names now, so a typo fails at start-up, not on first use
 
-    def run_page(text: str, model: str, length: str, full: bool, progress=gr.Progress()):
+    def run_page(
+        text: str,
+        model: str,
+        length: str,
+        full: bool,
+        glossary_text: str = "",
+        order: str = ORDERS[0],
+        flagged_only: bool = False,
+        progress=gr.Progress(),
+    ):
         empty = gr.DownloadButton(value=None, interactive=False)
         blank = ("", "", "", "", gr.Textbox(value="", visible=bool(full)), "", "", "", empty)
         custom = (model or "").strip() not in _choices(config)
+        blank += (render_aligned([]), [], gr.DownloadButton(value=None, interactive=False))
         try:
             if custom and not config.allow_custom_models:
                 raise ModelError(f"unknown summary model {model!r}", hint="pick one from the list")
             pipe = get_pipeline(config, model)
+            terms = page_glossary(glossary_text, pipe.options.glossary)
             progress(0, desc="Cleaning and summarising (the first run loads the models)")
             result = pipe.run(
                 text or "",
                 full=bool(full),
                 length=length or None,
                 progress=lambda done, total: progress((done, total), desc="Translating", unit="batches"),
+                glossary=terms,
             )
         except SummarizerError as exc:
             logger.info("page request failed: %s", exc)
@@ -344,6 +382,7 @@ def build_app(
             render_removed(result),
             render_models(result),
             gr.DownloadButton(value=write_json(result), interactive=True),
+            *_aligned_outputs(gr, result, order, flagged_only),
         )
 
     def load_file(path: str | None):
@@ -400,6 +439,15 @@ def build_app(
                     )
                     length = gr.Radio(list(LENGTHS), value=config.summary_length, label="Summary length")
                     full = gr.Checkbox(value=config.full, label="Translate the whole article")
+                    glossary = gr.Textbox(
+                        label="Glossary (house terms)",
+                        info="One 'Indonesian term<TAB or comma>English' per line; a term mapped to "
+                        "itself is kept as it is",
+                        lines=3,
+                        max_length=MAX_GLOSSARY_CHARS,
+                        placeholder="Kemenkeu\tMinistry of Finance\nPolda Metro Jaya\tPolda Metro Jaya",
+                        elem_id="glossary",
+                    )
                 run = gr.Button("Summarise", variant="primary", elem_id="run")
                 clear = gr.ClearButton(value="Clear", elem_id="clear")
         samples = sample_articles()
@@ -441,14 +489,28 @@ def build_app(
         translation_warn = gr.HTML(elem_id="translation-warnings")
         with gr.Accordion("What the cleaner removed", open=False, elem_id="removed-box"):
             removed = gr.HTML(elem_id="removed")
+        with gr.Accordion("Side by side", open=False, elem_id="aligned-box"):
+            with gr.Row():
+                order = gr.Radio(list(ORDERS), value=ORDERS[0], label="Order", elem_id="aligned-order")
+                flagged_only = gr.Checkbox(value=False, label="Only rows to check", elem_id="aligned-flagged")
+                aligned_download = gr.DownloadButton(
+                    "Download TSV", value=None, interactive=False, elem_id="aligned-download"
+                )
+            aligned = gr.HTML(render_aligned([]), elem_id="aligned")
+            aligned_rows = gr.State([])
         meta = gr.HTML(elem_id="meta")
         download = gr.DownloadButton("Download JSON", value=None, interactive=False, elem_id="download")
 
         outputs = [
             status, summary_id, summary_id_warn, summary_en, summary_en_warn,
-            translation, translation_warn, removed, meta, download,
+            translation, translation_warn, removed, meta, download, aligned, aligned_rows, aligned_download,
         ]  # fmt: skip
-        run.click(run_page, [article, model, length, full], outputs, api_visibility="private", **limits)
+        inputs = [article, model, length, full, glossary, order, flagged_only]
+        run.click(run_page, inputs, outputs, api_visibility="private", **limits)
+        for control in (order, flagged_only):
+            control.change(
+                render_aligned, [aligned_rows, order, flagged_only], [aligned], api_visibility="private"
+            )
         upload.upload(load_file, [upload], [article, status], api_visibility="private")
         clear.add([article, upload, *outputs])
         gr.api(summarize, api_name="summarize", **limits)
@@ -481,6 +543,18 @@ def _api_errors(gr: Any, text: Any) -> Iterator[None]:
     except Exception as exc:
         logger.exception("unexpected error in the API")
         raise gr.Error("internal error; see the server log", print_exception=False) from exc
+
+
+def _aligned_outputs(gr: Any, result: ArticleResult, order: str, flagged_only: bool) -> tuple[Any, ...]:
+    from .aligned import aligned_rows
+
+    rows = [r.to_dict() for r in aligned_rows(result)]
+    ready = bool(rows)
+    return (
+        render_aligned(rows, order, flagged_only),
+        rows,
+        gr.DownloadButton(value=write_aligned(result) if ready else None, interactive=ready),
+    )
 
 
 def _choices(config: WebConfig) -> tuple[str, ...]:

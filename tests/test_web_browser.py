@@ -165,3 +165,39 @@ def test_settings_turn_the_full_translation_off(page):
     page.locator("#run").click()
     wait_for_value(page, "summary-en")
     assert not page.locator("#translation").is_visible()
+
+
+def test_side_by_side_has_a_row_per_segment_and_marks_flagged_rows(page):
+    page.get_by_text("Settings").click()
+    page.locator("#glossary textarea").fill("Semarang\tSemarang City")
+    page.locator("#article textarea").fill(
+        "Harga beras di Semarang naik 3,5 persen.\n\nWali Kota Semarang meminta warga tetap tenang."
+    )
+    page.locator("#run").click()
+    wait_for_value(page, "translation")
+    with page.expect_download() as info:
+        page.locator("#download").click()
+    data = json.loads(Path(info.value.path()).read_text("utf-8"))
+    page.get_by_text("Side by side").click()
+    rows = page.locator("#aligned tr.sm-row")
+    rows.first.wait_for()
+    assert rows.count() == len(data["segments"]) == 2
+    assert page.locator("#aligned tr.sm-para").count() == 2  # the paragraph break is visible
+    flagged = {
+        w["index"] for w in data["warnings"] if w["target"] == "translation_en" and w["index"] is not None
+    }
+    assert flagged  # a random-weight model is never confident: low_confidence at least
+    marked = {int(i) for i in page.locator("#aligned tr.sm-flagged").evaluate_all(
+        "rows => rows.map(r => r.dataset.index)")}  # fmt: skip
+    assert marked == flagged
+    for index in flagged:
+        row = page.locator(f'#aligned tr[data-index="{index}"]')
+        assert "sm-flagged" in row.get_attribute("class") and row.locator("code").count() >= 1
+    page.get_by_label("Only rows to check").check()
+    page.wait_for_function(
+        "n => document.querySelectorAll('#aligned tr.sm-row').length === n", arg=len(flagged)
+    )
+    with page.expect_download() as info:
+        page.locator("#aligned-download").click()
+    tsv = Path(info.value.path()).read_text("utf-8").splitlines()
+    assert info.value.suggested_filename.endswith(".tsv") and len(tsv) == 1 + len(data["segments"])

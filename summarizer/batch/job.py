@@ -48,6 +48,8 @@ class BatchOptions:
     dst: Path
     globs: tuple[str, ...] = ()
     full: bool = False
+    #: Also write ``<rel>.aligned.tsv`` (one row per sentence); implies ``full``.
+    aligned: bool = False
     text_field: str | None = None
     length: str | None = None
     force: bool = False
@@ -74,6 +76,8 @@ class BatchOptions:
                 f"unknown language {unknown[0]!r}; detection tells apart: {', '.join(LANGUAGES)}"
             )
         self.archive_limits()  # validates them
+        if self.aligned:
+            object.__setattr__(self, "full", True)
         if self.engine not in ENGINES:
             raise ValueError(f"engine must be one of {ENGINES}, not {self.engine!r}")
         if (
@@ -98,6 +102,10 @@ class BatchOptions:
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
         data["src"], data["dst"] = str(self.src), str(self.dst)
+        # A Glossary object is kept as its {term: English} mapping in last-run.json.
+        data["pipeline"] = {
+            k: v.to_dict() if hasattr(v, "to_dict") else v for k, v in data["pipeline"].items()
+        }
         data["globs"] = list(self.globs)
         data["languages"] = list(self.languages)
         return data
@@ -154,12 +162,19 @@ class _Run:
     """Mutable state of one run (the driver side; engines only see article batches)."""
 
     def __init__(
-        self, options: BatchOptions, models: dict[str, str], settings: dict[str, Any], progress: bool
+        self,
+        options: BatchOptions,
+        models: dict[str, str],
+        settings: dict[str, Any],
+        progress: bool,
+        glossary: Any = None,
     ):
         self.options = options
         self.models = models
         self.settings = settings
-        self.store = OutputStore(options.dst, full=options.full, force=options.force)
+        self.store = OutputStore(options.dst, full=options.full, force=options.force, aligned=options.aligned)
+        self.glossary = glossary
+        self._keys: dict[str, str] = {}
         self.stop = threading.Event()
         self.open: dict[str, FileState] = {}
         self.inflight: dict[str, tuple[FileState, Article]] = {}
@@ -205,7 +220,7 @@ class _Run:
                     state.expect(item.id, None)
                     self._finish(state, self._error_entry(item), item.id)
                     continue
-                key = job_key(item.content_hash, self.models, self.settings)
+                key = self.key(item)
                 state.expect(item.id, key)
                 if self.store.is_done(state, item.id, key, languages=o.languages):
                     self.skipped += 1
@@ -279,13 +294,24 @@ class _Run:
             "index": article.index,
             "record_id": article.record_id,
             "content_hash": article.content_hash,
-            "key": job_key(article.content_hash, self.models, self.settings),
+            "key": self.key(article),
             "models": self.models,
             "settings": self.settings,
         }
         if article.url is not None or article.date is not None:
             entry.update(url=article.url, date=article.date)
         return entry
+
+    def key(self, article: Article) -> str:
+        """The resume key; with a glossary it covers only the terms this article contains."""
+        key = self._keys.get(article.id)
+        if key is None:
+            settings = self.settings
+            if self.glossary:
+                used = {(m.term, m.english) for m in self.glossary.find(article.text)}
+                settings = {**settings, "glossary": sorted(used)}
+            key = self._keys[article.id] = job_key(article.content_hash, self.models, settings)
+        return key
 
     def _error_entry(self, error: SourceError) -> dict[str, Any]:
         return {
@@ -382,7 +408,7 @@ def run_batch_job(
     # Resolves (does not load) the models: a typo fails here, and the ids key the resume.
     models = dict(Pipeline(options=pipeline_options).model_ids)
     settings = _settings(options, pipeline_options)
-    run = _Run(options, models, settings, progress)
+    run = _Run(options, models, settings, progress, glossary=pipeline_options.glossary)
     engine = _make_engine(options, dataclasses.asdict(pipeline_options))
     started_at = datetime.now(UTC).isoformat(timespec="seconds")
     start = time.perf_counter()

@@ -390,5 +390,9 @@ def _file_error(file: SourceFile, code: str, message: str, hint: str | None = No
 
 def error_code(exc: BaseException) -> str:
     """``BinaryInputError`` -> ``binary_input``: a stable snake-case code for errors.jsonl."""
+    code = getattr(type(exc), "code", None)
+    if isinstance(exc, SummarizerError) and isinstance(code, str):
+        return code
+    # Anything else (OSError, a bug) is named after its class.
     name = type(exc).__name__.removesuffix("Error") or "Summarizer"
     return "".join(f"_{c.lower()}" if c.isupper() else c for c in name).lstrip("_")

@@ -4,6 +4,7 @@ Layout (``<rel>`` is the input's path relative to SRC)::
 
     DST/<rel>.json                 one complete JSON per input file (all its articles, in source order)
     DST/<rel>.en.txt|.en.md        with --full: the readable English text
+    DST/<rel>.aligned.tsv          with --aligned: one row per sentence (article, paragraph, index, ...)
     DST/errors.jsonl               one line per article that failed in the latest run
     DST/.summarizer-batch/parts/   per-article results of files not finished yet
     DST/.summarizer-batch/last-run.json
@@ -125,12 +126,13 @@ class FileState:
 class OutputStore:
     """Everything written under DST goes through here."""
 
-    def __init__(self, dst: Path, *, full: bool = False, force: bool = False) -> None:
+    def __init__(self, dst: Path, *, full: bool = False, force: bool = False, aligned: bool = False) -> None:
         dst.mkdir(parents=True, exist_ok=True)
         self.dst = Path(os.path.realpath(dst))
         self.work = self.dst / WORK_DIR
         self.parts = self.work / "parts"
-        self.full = full
+        self.full = full or aligned
+        self.aligned = aligned
         self.force = force
         self.errors_path = self.dst / "errors.jsonl"
         self._errors: IO[str] | None = None
@@ -204,6 +206,9 @@ class OutputStore:
         suffix = ".en.md" if rel.lower().endswith(".md") else ".en.txt"
         return self.output_path(rel + suffix)
 
+    def aligned_path(self, rel: str) -> Path:
+        return self.output_path(rel + ".aligned.tsv")
+
     def _part_dir(self, rel: str) -> Path:
         return self.parts / _digest(rel)
 
@@ -267,11 +272,13 @@ class OutputStore:
             state.dirty = True
         json_path = self.json_path(state.rel)
         text_path = self.text_path(state.rel) if self.full else None
+        aligned_path = self.aligned_path(state.rel) if self.aligned else None
         unchanged = (
             not state.dirty
             and state.ids == state.old_ids
             and json_path.exists()
             and (text_path is None or text_path.exists())
+            and (aligned_path is None or aligned_path.exists())
         )
         if unchanged:
             return False
@@ -296,7 +303,16 @@ class OutputStore:
                     "error": {"code": "lost", "message": "output went missing during the run"},
                 }
             entries.append(entry)
-        if text_path is not None and any(e.get("status") == "ok" for e in entries):
+        translated = any(e.get("status") == "ok" for e in entries)
+        if aligned_path is not None and translated:
+            from ..aligned import entries_tsv
+
+            with atomic_open(aligned_path) as handle:
+                handle.write(entries_tsv(entries).encode("utf-8"))
+        elif aligned_path is not None:
+            with contextlib.suppress(FileNotFoundError):
+                aligned_path.unlink()  # nothing translated: an old table would be stale
+        if text_path is not None and translated:
             with atomic_open(text_path) as handle:
                 handle.write(render_text(entries, multi=len(entries) > 1 or "#" in state.ids[0]).encode())
         elif text_path is not None:

@@ -25,6 +25,11 @@ from .options import model_options
     "--full", is_flag=True, help="Also translate every article in full (and write a readable .en.txt)."
 )
 @click.option(
+    "--aligned",
+    is_flag=True,
+    help="Also write <file>.aligned.tsv next to each output: one row per sentence (implies --full).",
+)
+@click.option(
     "--text-field",
     default=None,
     metavar="NAME",
@@ -90,6 +95,7 @@ def batch_command(
     dst: str,
     globs: tuple[str, ...],
     full: bool,
+    aligned: bool,
     text_field: str | None,
     length: str | None,
     force: bool,
@@ -125,7 +131,8 @@ def batch_command(
             src=src,
             dst=dst,
             globs=globs,
-            full=full,
+            full=full or aligned,
+            aligned=aligned,
             text_field=text_field,
             length=length,
             force=force,
@@ -155,7 +162,10 @@ def batch_command(
 def _fields(options: object) -> dict[str, object]:
     import dataclasses
 
-    return dataclasses.asdict(options)  # type: ignore[call-overload]
+    fields = dataclasses.asdict(options)  # type: ignore[call-overload]
+    if fields.get("glossary") is not None:
+        fields["glossary"] = fields["glossary"].to_dict()  # plain data for last-run.json and Ray
+    return fields
 
 
 __all__ = ["batch_command"]

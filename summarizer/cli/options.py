@@ -64,6 +64,21 @@ def model_options(func: Callable[..., Any]) -> Callable[..., Any]:
             default=False,
             help="Only check fidelity; skip the guard's re-translation of bad sentences (faster).",
         ),
+        click.option(
+            "--glossary",
+            type=click.Path(dir_okay=False),
+            default=None,
+            metavar="FILE",
+            help="TSV/CSV of 'Indonesian term, English rendering' enforced in every translation.",
+        ),
+        click.option(
+            "--min-confidence",
+            type=click.FloatRange(0.0, 1.0),
+            default=None,
+            metavar="C",
+            help="Warn (low_confidence) about sentences whose model confidence is below C "
+            "[default: 0.3; 0 turns it off].",
+        ),
     ]
     return functools.reduce(lambda f, d: d(f), reversed(decorators), func)
 
@@ -76,6 +91,8 @@ def pipeline_from_options(
     compute_type: str = "default",
     max_chars: int | None = None,
     no_guard: bool = False,
+    glossary: str | None = None,
+    min_confidence: float | None = None,
 ):
     """Build a Pipeline from the shared options; bad values become click usage errors."""
     from ..pipeline import Pipeline
@@ -89,6 +106,8 @@ def pipeline_from_options(
             compute_type=compute_type,
             max_chars=max_chars or DEFAULT_MAX_CHARS,
             guard=not no_guard,
+            glossary=glossary,
+            min_confidence=min_confidence,
         )
     except ValueError as exc:
         from ..errors import SummarizerError

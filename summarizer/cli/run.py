@@ -21,10 +21,11 @@ from .options import model_options, pipeline_from_options
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "aligned", "jsonl"]),
     default="text",
     show_default=True,
-    help="Output format on stdout.",
+    help="Output format on stdout: aligned = TSV with one row per sentence, jsonl = one sentence per "
+    "line (both translate the whole article).",
 )
 @click.option(
     "--input-format",
@@ -46,12 +47,17 @@ def run_command(
     setup_logging(verbose)
     data, _name = read_input_bytes(source, raw_input_limit(models.get("max_chars")))
     pipe = pipeline_from_options(**models)
+    full = full or fmt in ("aligned", "jsonl")
     with _progress_bar() as progress:
         result = pipe.run(data, full=full, length=length, format=input_format, progress=progress)
     for w in result.warnings:
         click.echo(format_warning(w), err=True)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    elif fmt in ("aligned", "jsonl"):
+        from ..aligned import to_jsonl, to_tsv
+
+        click.echo(to_tsv(result) if fmt == "aligned" else to_jsonl(result), nl=False)
     else:
         click.echo(render_text(result))
     sys.stdout.flush()

@@ -383,6 +383,17 @@ def _tokenizer(folder: Path, model_type: str, cfg: dict[str, Any]) -> Any:
     return _HFTokens(folder)
 
 
+def _mean_log_prob(score: float, length: int, length_penalty: float, extra: int = 0) -> float | None:
+    """CTranslate2 reports ``sum(log p) / length ** length_penalty``; undo the penalty, divide by length.
+
+    ``length`` counts the end token, as transformers does, so both backends report the same number;
+    ``extra`` adds steps of log-probability 0 (a forced end token).
+    """
+    if length <= 0 or not math.isfinite(score):
+        return None
+    return score * length**length_penalty / (length + extra)
+
+
 def _read_json(path: Path) -> dict[str, Any]:
     return json.loads(path.read_text("utf-8")) if path.is_file() else {}
 
@@ -429,6 +440,8 @@ class CTranslate2Model:
         )
         # HF forces </s> as the last allowed token; stopping one step earlier gives the same text.
         self._forced_eos = self._gen.get("forced_eos_token_id") is not None
+        eos = tok_cfg.get("eos_token") or "</s>"
+        self._eos = str(eos.get("content", "</s>") if isinstance(eos, dict) else eos)
         self.path = _ensure_converted(source, key, self.compute_type)
         base, index = _split_device(device)
         self.inter_threads, self.intra_threads = thread_layout() if base == "cpu" else (1, 0)
@@ -453,6 +466,17 @@ class CTranslate2Model:
         return split_by_words(text, max_tokens, self.count_tokens)
 
     def generate(self, texts: Sequence[str], settings: GenerationSettings) -> list[str]:
+        return [text for text, _ in self._generate(texts, settings, scored=False)]
+
+    def generate_scored(
+        self, texts: Sequence[str], settings: GenerationSettings
+    ) -> list[tuple[str, float | None]]:
+        """Like :meth:`generate`, plus each output's mean log-probability per generated token."""
+        return self._generate(texts, settings, scored=True)
+
+    def _generate(
+        self, texts: Sequence[str], settings: GenerationSettings, *, scored: bool
+    ) -> list[tuple[str, float | None]]:
         if not texts:
             return []
         tokens = self._tok.encode(texts)
@@ -461,17 +485,33 @@ class CTranslate2Model:
             raise GenerationError(
                 f"internal error: an input of {longest} tokens exceeds the limit {self.max_input_tokens}"
             )
+        options = self.decoding_options(settings)
         # Split the call so every inter thread gets a share: one call, parallel sub-batches.
         per_thread = math.ceil(len(tokens) / self.inter_threads)
         try:
             results = self.translator.translate_batch(
                 tokens, max_batch_size=per_thread, batch_type="examples",
                 max_input_length=0,  # never truncate (CT2's default cuts at 1024 tokens)
-                **self.decoding_options(settings),
+                **options, **({"return_scores": True, "return_end_token": True} if scored else {}),
             )  # fmt: skip
         except (RuntimeError, ValueError) as exc:
             raise GenerationError(f"{self.model_id} failed while generating: {exc}") from exc
-        return [self._tok.decode(r.hypotheses[0]) if r.hypotheses else "" for r in results]
+        out: list[tuple[str, float | None]] = []
+        for r in results:
+            if not r.hypotheses:
+                out.append(("", None))
+                continue
+            hyp = list(r.hypotheses[0])
+            score = None
+            if scored:
+                ended = bool(hyp) and hyp[-1] == self._eos
+                # transformers forces </s> (log-prob 0) where we stopped a step early: count it too.
+                forced = not ended and self._forced_eos and len(hyp) >= options["max_decoding_length"]
+                score = _mean_log_prob(r.scores[0], len(hyp), options["length_penalty"], extra=int(forced))
+                if ended:
+                    hyp.pop()
+            out.append((self._tok.decode(hyp), score))
+        return out
 
     def decoding_options(self, settings: GenerationSettings) -> dict[str, Any]:
         """``settings`` (falling back to the model's generation config) as CTranslate2 options."""

@@ -120,6 +120,17 @@ class TransformersModel:
         return split_by_words(text, max_tokens, self.count_tokens)
 
     def generate(self, texts: Sequence[str], settings: GenerationSettings) -> list[str]:
+        return [text for text, _ in self._generate(texts, settings, scored=False)]
+
+    def generate_scored(
+        self, texts: Sequence[str], settings: GenerationSettings
+    ) -> list[tuple[str, float | None]]:
+        """Like :meth:`generate`, plus each output's mean log-probability per generated token."""
+        return self._generate(texts, settings, scored=True)
+
+    def _generate(
+        self, texts: Sequence[str], settings: GenerationSettings, *, scored: bool
+    ) -> list[tuple[str, float | None]]:
         if not texts:
             return []
         torch = self._torch
@@ -137,14 +148,41 @@ class TransformersModel:
         kwargs = settings.to_kwargs()
         if "max_new_tokens" not in kwargs:
             kwargs["max_length"] = self._max_length or self.max_input_tokens
+        if scored:
+            kwargs.update(output_scores=True, return_dict_in_generate=True)
         try:
             with torch.inference_mode():
                 out = self.model.generate(**enc, **kwargs)
+                sequences = out.sequences if scored else out
+                scores = self._sequence_scores(out) if scored else [None] * len(texts)
         except (RuntimeError, ValueError, IndexError) as exc:
             raise GenerationError(f"{self.model_id} failed while generating: {exc}") from exc
         with self._tok_lock:
-            decoded = self.tokenizer.batch_decode(out, skip_special_tokens=True)
-        return [t.strip() for t in decoded]
+            decoded = self.tokenizer.batch_decode(sequences, skip_special_tokens=True)
+        return [(t.strip(), score) for t, score in zip(decoded, scores)]
+
+    def _sequence_scores(self, out: Any) -> list[float | None]:
+        """Mean log-probability of each chosen output token (end token included, padding not).
+
+        Same quantity as the CTranslate2 backend reports, whatever ``length_penalty`` the search used.
+        """
+        torch = self._torch
+        beams = getattr(out, "beam_indices", None)
+        # Greedy search stores processed logits, beam search log-softmaxed scores: normalise the former.
+        steps = self.model.compute_transition_scores(
+            out.sequences, out.scores, beams, normalize_logits=beams is None
+        )
+        generated = out.sequences[:, -steps.shape[1] :]
+        eos = self.model.generation_config.eos_token_id
+        eos_ids = torch.tensor(eos if isinstance(eos, list) else [eos], device=generated.device)
+        is_eos = torch.isin(generated, eos_ids)
+        # Keep every step up to and including the first end token; later steps are padding.
+        before_eos = (is_eos.cumsum(dim=1) - is_eos.long()) == 0
+        if beams is not None:
+            before_eos &= beams[:, : steps.shape[1]] >= 0
+        count = before_eos.sum(dim=1)
+        total = torch.where(before_eos, steps, torch.zeros_like(steps)).sum(dim=1)
+        return [float(t / c) if c > 0 and torch.isfinite(t) else None for t, c in zip(total, count)]
 
 
 @contextlib.contextmanager
