@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "BackendUnavailableError",
+    "BatchLockedError",
     "BinaryInputError",
     "ComputeTypeError",
     "EmptyInputError",
@@ -12,6 +13,7 @@ __all__ = [
     "InputTooLargeError",
     "ModelError",
     "ModelUnavailableError",
+    "OutputWriteError",
     "SummarizerError",
     "UnknownPresetError",
 ]
@@ -99,3 +101,15 @@ class ComputeTypeError(BackendUnavailableError, ValueError):
     """The requested CTranslate2 compute type is unknown or not supported on this device."""
 
     code = "compute_type"
+
+
+class OutputWriteError(SummarizerError):
+    """The output folder cannot be written (disk full, read-only, no permission); finished work is kept."""
+
+    code = "output_write"
+
+
+class BatchLockedError(SummarizerError):
+    """Another batch run holds the output folder's lock."""
+
+    code = "batch_locked"

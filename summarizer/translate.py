@@ -228,15 +228,25 @@ class Translator:
                 owner.append(i)
         lengths = self.model.count_tokens(units)
         translated: list[tuple[str, float | None]] = [("", None)] * len(units)
-        batches = length_sorted_batches(
-            lengths, max_batch_tokens=self.max_batch_tokens, max_batch_size=self.max_batch_size
-        )
+        # Each unit's output cap comes from its own length (bucketed), never from its batch's longest
+        # neighbour, and a batch never mixes caps: the cap also steers when beam search stops, so a
+        # sentence then translates the same whichever articles share its batch.
+        caps = [self._max_new_tokens(_length_bucket(n), settings) for n in lengths]
+        batches = [
+            (cap, [members[j] for j in batch])
+            for cap in sorted(set(caps), reverse=True)
+            for members in [[i for i, c in enumerate(caps) if c == cap]]
+            for batch in length_sorted_batches(
+                [lengths[i] for i in members],
+                max_batch_tokens=self.max_batch_tokens,
+                max_batch_size=self.max_batch_size,
+            )
+        ]
         # Backends may offer scores; a generate() replaced on the instance (a wrapper, a spy) still wins.
         scored = None if "generate" in vars(self.model) else getattr(self.model, "generate_scored", None)
         done = 0
-        for batch in batches:
-            longest = max(lengths[i] for i in batch)
-            step = settings.updated(max_new_tokens=self._max_new_tokens(longest, settings))
+        for cap, batch in batches:
+            step = settings.updated(max_new_tokens=cap)
             texts = [units[i] for i in batch]
             results = scored(texts, step) if scored else [(t, None) for t in self.model.generate(texts, step)]
             for i, out in zip(batch, results):
@@ -271,6 +281,16 @@ class Translator:
         # Without the guard, outputs are still checked (and numbers substituted), just never re-translated.
         fixed, warnings = guard_translations(sources, outputs, retranslate if self.guard else None)
         return list(fixed), list(warnings)
+
+
+def _length_bucket(tokens: int) -> int:
+    """``tokens`` rounded up to 16, 20, 24, 32, 40, 48, 64, 80, ... (steps of at most 25%)."""
+    base = 16
+    while True:
+        for bucket in (base, base * 5 // 4, base * 3 // 2):
+            if tokens <= bucket:
+                return bucket
+        base *= 2
 
 
 def sentence_paragraphs(paragraphs: Sequence[str]) -> list[list[str]]:

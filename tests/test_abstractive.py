@@ -58,8 +58,18 @@ def test_second_pass_only_when_joined_parts_are_too_long():
 
 def test_many_texts_share_model_calls():
     model, summ = make(max_input=200)
-    outs = summ.summarize_many([article(2), article(3), article(1)])
+    outs = summ.summarize_many([article(2), article(3), article(4)])
     assert len(outs) == 3 and len(model.batches) == 1
+
+
+def test_a_short_neighbour_does_not_change_the_others_settings():
+    # Issue 11: the minimum length was the shortest text's of the whole call, so a summary depended
+    # on which articles shared its batch. Now each text keeps its own.
+    model, summ = make(max_input=200)
+    summ.summarize_many([article(2), article(1)])
+    by_text = {t: s for batch, s in zip(model.batches, model.settings) for t in batch}
+    assert by_text[f"ringkas: {article(2)}"].min_new_tokens == 4
+    assert (by_text[f"ringkas: {article(1)}"].min_new_tokens or 0) < 4
 
 
 def test_unfinished_last_sentence_is_trimmed():

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import SummarizerError
+from ..errors import OutputWriteError, SummarizerError
 from .archives import ARCHIVE_KINDS, DEFAULT_MAX_ARCHIVE_BYTES, DEFAULT_MAX_RATIO, ArchiveLimits
 from .sources import (
     DEFAULT_MAX_FILE_BYTES,
@@ -401,6 +401,8 @@ def run_batch_job(
     Resumable and crash-safe (see :mod:`summarizer.batch.store`). A bad article is a failed article; a
     model that cannot load stops the run, which still returns its summary (``error`` says why) and
     records the reason in errors.jsonl. An unknown model name raises ``SummarizerError`` up front.
+    ``BatchLockedError`` (another run holds DST) and ``OutputWriteError`` (DST cannot be written)
+    are raised as well; everything finished before stays valid.
     """
     from ..pipeline import Pipeline, PipelineOptions
 
@@ -409,6 +411,24 @@ def run_batch_job(
     models = dict(Pipeline(options=pipeline_options).model_ids)
     settings = _settings(options, pipeline_options)
     run = _Run(options, models, settings, progress, glossary=pipeline_options.glossary)
+    # Before anything touches DST's contents: a second run would redo the same work and delete the
+    # first one's temp files under it.
+    lock = run.store.lock()
+    try:
+        return _run_locked(run, options, pipeline_options, models, settings, progress, handle_interrupt)
+    finally:
+        lock.release()
+
+
+def _run_locked(
+    run: _Run,
+    options: BatchOptions,
+    pipeline_options: Any,
+    models: dict[str, str],
+    settings: dict[str, Any],
+    progress: bool,
+    handle_interrupt: bool,
+) -> BatchSummary:
     engine = _make_engine(options, dataclasses.asdict(pipeline_options))
     started_at = datetime.now(UTC).isoformat(timespec="seconds")
     start = time.perf_counter()
@@ -427,6 +447,8 @@ def run_batch_job(
             try:
                 for rows in engine.process(run.batches(), stop=run.stop):
                     run.handle(rows)
+            except OutputWriteError:
+                raise  # DST itself failed: nothing more can be recorded there
             except SummarizerError as exc:
                 # Articles' own errors come back as rows; what gets here stops every article (a model
                 # that cannot load). Record it like any failure so the run still ends with its summary.

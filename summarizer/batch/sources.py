@@ -15,6 +15,7 @@ import io
 import json
 import logging
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -62,6 +63,8 @@ DEFAULT_TEXT_FIELDS = ("text", "content", "body", "isi", "article", "paragraphs"
 DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024
 # jsonl/csv are streamed when this much of their head is UTF-8 (or has a BOM); else decoded whole.
 _SNIFF_BYTES = 1 << 20
+# JSON "\\ud800" escapes decode to lone surrogates, which no UTF-8 output (or tokenizer) accepts.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -200,6 +203,13 @@ def read_articles(
         yield _file_error(file, error_code(exc), exc.message, exc.hint)
     except OSError as exc:
         yield _file_error(file, "unreadable", f"cannot be read: {exc.strerror or exc}")
+    except MemoryError:
+        yield _file_error(
+            file, "file_too_large", "does not fit in memory", "split it, or lower --max-file-mb"
+        )
+    except Exception as exc:  # a parser failing on one hostile file must never stop the whole batch
+        logger.warning("cannot parse %s: %r", file.rel, exc, exc_info=logger.isEnabledFor(logging.DEBUG))
+        yield _file_error(file, "unparsable", f"cannot be parsed ({type(exc).__name__}: {exc})"[:500])
 
 
 def count_articles(
@@ -235,10 +245,9 @@ def _read_json(file: SourceFile, text_field: str | None) -> Iterator[Article | S
     if not text.strip():
         yield _file_error(file, "empty_input", "the file is empty")
         return
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield _file_error(file, "invalid_json", f"is not valid JSON: {exc}")
+    data, problem = _parse_json(text)
+    if problem is not None:
+        yield _file_error(file, "invalid_json", problem)
         return
     if isinstance(data, dict):
         yield _record(file, None, data, "auto", text_field, warnings)
@@ -298,14 +307,23 @@ def _open_text(file: SourceFile) -> tuple[io.TextIOBase, tuple[ResultWarning, ..
     return open(file.path, encoding="utf-8", newline=""), ()
 
 
+def _parse_json(text: str) -> tuple[Any, str | None]:
+    """(value, None), or (None, why not) for text that is not JSON the batch can take."""
+    try:
+        return json.loads(text), None
+    except RecursionError:
+        # 100,000 nested "[" are valid JSON; the parser's stack is not. Same for every re-run.
+        return None, "is not usable JSON: it nests arrays/objects too deeply (about 1,000 levels or more)"
+    except ValueError as exc:  # JSONDecodeError, and e.g. an integer of more than 4,300 digits
+        return None, f"is not valid JSON: {exc}"
+
+
 def _jsonl_records(handle: io.TextIOBase) -> Iterator[Any]:
     for line in handle:
         if not line.strip():
             continue
-        try:
-            yield json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield SourceError("", "", None, "invalid_json", f"is not valid JSON: {exc}")
+        record, problem = _parse_json(line)
+        yield SourceError("", "", None, "invalid_json", problem) if problem is not None else record
 
 
 class _NoTextColumn(Exception):
@@ -330,6 +348,21 @@ def _record(
     warnings: tuple[ResultWarning, ...],
 ) -> Article | SourceError:
     rid = file.rel if index is None else f"{file.rel}#{index}"
+    try:
+        return _record_article(file, rid, index, record, fmt, text_field, warnings)
+    except RecursionError:
+        return SourceError(rid, file.rel, index, "invalid_json", f"{rid} nests its fields too deeply to read")
+
+
+def _record_article(
+    file: SourceFile,
+    rid: str,
+    index: int | None,
+    record: Any,
+    fmt: str,
+    text_field: str | None,
+    warnings: tuple[ResultWarning, ...],
+) -> Article | SourceError:
     if isinstance(record, str):
         text, record_id = record, None
     elif isinstance(record, dict):
@@ -356,6 +389,18 @@ def _record(
         return SourceError(
             rid, file.rel, index, "not_an_object", f"{rid} is a {kind}, not an object or string"
         )
+    text, fixed = _SURROGATE.subn("\ufffd", text)
+    if fixed:
+        warnings = (
+            *warnings,
+            ResultWarning(
+                "invalid_unicode",
+                f"{rid}: {fixed} invalid \\u escape(s) (lone surrogates) were replaced by \ufffd",
+                stage="input",
+            ),
+        )
+    if record_id is not None:
+        record_id = _SURROGATE.sub("\ufffd", record_id)
     return Article(rid, file.rel, index, text, fmt, content_hash(text, fmt), record_id, warnings)
 
 

@@ -21,15 +21,20 @@ article left out by ``--language`` counts as done while its language is still le
 from __future__ import annotations
 
 import contextlib
+import errno
+import functools
 import hashlib
 import json
 import logging
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import IO, Any
+from typing import IO, Any, TypeVar
+
+from ..errors import OutputWriteError
+from .lock import DstLock
 
 __all__ = ["WORK_DIR", "FileState", "OutputStore", "atomic_open", "atomic_write", "job_key"]
 
@@ -41,6 +46,39 @@ WORK_DIR = ".summarizer-batch"
 FORMAT_VERSION = 1
 _TMP_PREFIX = ".summarizer-tmp-"
 _UMASK: int | None = None
+_F = TypeVar("_F", bound=Callable[..., Any])
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def _writes(method: _F) -> _F:
+    """An OSError while writing DST stops the run as one :class:`OutputWriteError`, not a traceback.
+
+    Every output is replaced atomically, so whatever was written before the fault stays valid and
+    the next run resumes from it.
+    """
+
+    @functools.wraps(method)
+    def wrapper(self: OutputStore, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except OSError as exc:
+            raise _write_error(self.dst, exc) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _write_error(dst: Path, exc: OSError) -> OutputWriteError:
+    where = f" ({exc.filename})" if exc.filename else ""
+    message = f"cannot write the outputs in {dst}: {exc.strerror or exc}{where}"
+    resume = "then re-run the same command: finished articles are kept and skipped"
+    if exc.errno in _FULL:
+        hint = f"free space on that disk (or choose another DST), {resume}"
+    elif exc.errno in _READ_ONLY:
+        hint = f"make DST writable (or choose another DST), {resume}"
+    else:
+        hint = f"fix the problem, {resume}"
+    return OutputWriteError(message, hint=hint)
 
 
 def _file_mode() -> int:
@@ -127,8 +165,11 @@ class OutputStore:
     """Everything written under DST goes through here."""
 
     def __init__(self, dst: Path, *, full: bool = False, force: bool = False, aligned: bool = False) -> None:
-        dst.mkdir(parents=True, exist_ok=True)
         self.dst = Path(os.path.realpath(dst))
+        try:
+            dst.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _write_error(self.dst, exc) from exc
         self.work = self.dst / WORK_DIR
         self.parts = self.work / "parts"
         self.full = full or aligned
@@ -140,6 +181,14 @@ class OutputStore:
 
     # -- run lifecycle ----------------------------------------------------------------------------
 
+    @_writes
+    def lock(self) -> DstLock:
+        """Take DST's lock (raises ``BatchLockedError`` while another run holds it); release it last."""
+        lock = DstLock(self.work)
+        lock.acquire()
+        return lock
+
+    @_writes
     def begin(self) -> None:
         """Remove temp files a killed run left behind and start this run's error list."""
         self.parts.mkdir(parents=True, exist_ok=True)
@@ -151,6 +200,7 @@ class OutputStore:
                         os.unlink(os.path.join(dirpath, name))
         self._errors = open(self._errors_tmp, "w", encoding="utf-8")  # noqa: SIM115 - closed in end()
 
+    @_writes
     def record_error(self, entry: Mapping[str, Any]) -> None:
         if self._errors is None:
             raise RuntimeError("OutputStore.begin() was not called")
@@ -162,9 +212,10 @@ class OutputStore:
             "message": error.get("message"),
             "hint": error.get("hint"),
         }
-        self._errors.write(json.dumps(line, ensure_ascii=False) + "\n")
+        self._errors.write(_dumps(line).decode("utf-8") + "\n")
         self._errors.flush()
 
+    @_writes
     def end(self, run_record: Mapping[str, Any]) -> None:
         """Publish this run's errors.jsonl and last-run.json (both atomically)."""
         if self._errors is not None:
@@ -178,7 +229,9 @@ class OutputStore:
 
     def abort(self) -> None:
         if self._errors is not None:
-            self._errors.close()
+            # Closing flushes, which fails again on a full disk; the partial list is dropped anyway.
+            with contextlib.suppress(OSError):
+                self._errors.close()
             self._errors = None
 
     # -- paths ------------------------------------------------------------------------------------
@@ -258,10 +311,12 @@ class OutputStore:
             return True
         return state.old_keys.get(article_id) == key
 
+    @_writes
     def write_part(self, state: FileState, entry: Mapping[str, Any]) -> None:
         atomic_write(self._part_path(state.rel, entry["id"]), _dumps(entry))
         state.dirty = True
 
+    @_writes
     def finish_file(self, state: FileState, fresh: Mapping[str, Mapping[str, Any]] | None = None) -> bool:
         """Merge a closed file's parts (and ``fresh`` entries not saved as parts) into ``<rel>.json``.
 
@@ -314,14 +369,16 @@ class OutputStore:
                 aligned_path.unlink()  # nothing translated: an old table would be stale
         if text_path is not None and translated:
             with atomic_open(text_path) as handle:
-                handle.write(render_text(entries, multi=len(entries) > 1 or "#" in state.ids[0]).encode())
+                text = render_text(entries, multi=len(entries) > 1 or "#" in state.ids[0])
+                # Names from a non-UTF-8 file system carry surrogates; show them escaped.
+                handle.write(text.encode("utf-8", "backslashreplace"))
         elif text_path is not None:
             # Nothing of this file was translated: no English file (an old one would be stale).
             with contextlib.suppress(FileNotFoundError):
                 text_path.unlink()
         with atomic_open(json_path) as handle:
             handle.write(b'{"format_version": %d, "source": ' % FORMAT_VERSION)
-            handle.write(json.dumps(state.rel, ensure_ascii=False).encode())
+            handle.write(_dumps(state.rel))
             if state.not_articles:
                 handle.write(b', "not_articles": ' + _dumps(state.not_articles))
             handle.write(b', "articles": [')
@@ -380,7 +437,11 @@ def render_text(entries: list[Mapping[str, Any]], *, multi: bool) -> str:
 
 
 def _dumps(value: Any, indent: int | None = None) -> bytes:
-    return json.dumps(value, ensure_ascii=False, indent=indent).encode("utf-8")
+    try:
+        return json.dumps(value, ensure_ascii=False, indent=indent).encode("utf-8")
+    except UnicodeEncodeError:
+        # A file name that is not UTF-8 (surrogate escapes): ASCII escapes keep the JSON valid and exact.
+        return json.dumps(value, ensure_ascii=True, indent=indent).encode("ascii")
 
 
 def _load_json(path: Path) -> Any:

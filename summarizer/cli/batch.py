@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from ._common import friendly_errors, setup_logging
+from ..errors import BatchLockedError
+from ._common import EXIT_USER_ERROR, friendly_errors, setup_logging
 from .options import model_options
 
 
@@ -117,7 +118,8 @@ def batch_command(
     single-file .gz (each member like a loose file); one JSON per archive.
 
     Re-running the same command resumes: finished articles are skipped. Exit code 0 when all
-    succeeded, 1 when some failed (see DST/errors.jsonl), 2 on usage errors, 130 when interrupted.
+    succeeded, 1 when some failed (see DST/errors.jsonl) or DST cannot be written, 2 on usage errors
+    or while another batch run holds DST, 130 when interrupted.
     """
     setup_logging(verbose, quiet)
     from ..batch import BatchOptions, run_batch_job
@@ -148,7 +150,13 @@ def batch_command(
         )
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
-    summary = run_batch_job(options, progress=not quiet)
+    try:
+        summary = run_batch_job(options, progress=not quiet)
+    except BatchLockedError as exc:
+        # Not a failure of this run's work: like a usage error, nothing was done (exit 2).
+        click.echo(f"Error: {exc.message}", err=True)
+        click.echo(f"Hint: {exc.hint}", err=True)
+        sys.exit(EXIT_USER_ERROR)
     click.echo(summary.line())
     sys.stdout.flush()
     if summary.error:  # the run stopped (a model could not load): say how to fix it, as other errors do

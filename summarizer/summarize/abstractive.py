@@ -109,17 +109,21 @@ class AbstractiveSummarizer:
     ) -> dict[int, list[str]]:
         """Summarise every chunk; texts in n chunks get 1/n of the budget per chunk."""
         # Group by per-chunk budget so chunks of many texts still share model calls.
+        # Each chunk's settings depend on its own text only (never on which texts share the call), so
+        # an article's summary is the same whatever else is in the batch.
         groups: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
         for i, doc_chunks in chunks.items():
             n = len(doc_chunks)
             part = budget if n == 1 else max(_MIN_PART_TOKENS, math.ceil(budget / n))
             low = math.ceil(base.min_new_tokens / n) if base.min_new_tokens else 0
-            groups.setdefault((part, low), []).extend((i, k, c) for k, c in enumerate(doc_chunks))
+            for k, (chunk, tokens) in enumerate(zip(doc_chunks, self.model.count_tokens(doc_chunks))):
+                # A forced minimum above a third of the input makes the model invent text; rounded
+                # down to a multiple of 4 so short texts of similar length still share calls.
+                floor = tokens // 3 - tokens // 3 % 4
+                groups.setdefault((part, min(low, part, floor)), []).append((i, k, chunk))
         out: dict[int, list[str]] = {i: [""] * len(c) for i, c in chunks.items()}
         for (part, low), items in groups.items():
             texts = [c for _, _, c in items]
-            # A forced minimum above a third of the shortest input makes the model invent text.
-            low = min(low, part, min(self.model.count_tokens(texts)) // 3)
             settings = replace(base, max_new_tokens=part, min_new_tokens=low or None)
             for (i, k, _), text in zip(items, self._generate(texts, settings)):
                 # IndoSum-trained models write "( Jokowi ) ,"; readers and MT expect "(Jokowi),".

@@ -31,6 +31,9 @@ _KEY = re.compile(r"\W+")
 _MIN_SHARE = 0.6
 #: Page chrome the fragment parser drops when it reads a whole page.
 _PAGE_SKIP = frozenset(["header", "footer", "form", "aside"])
+# A "<" with no ">" before the next "<" (outside comments). html.parser rescans the rest of the input
+# for each such "<" ("<a<a<a...": quadratic, hours for 1 MB), so it becomes text first (linear scan).
+_STRAY_LT = re.compile(r"<!--[\s\S]*?(?:-->|\Z)|<(?![^<>]*>)")
 
 _BLOCK = frozenset(
     [
@@ -166,6 +169,7 @@ def _line_breaks(text: str) -> str:
 
 def _fragment_to_text(markup: str, extra_skip: frozenset[str] = frozenset()) -> tuple[str, list[Removal]]:
     parser = _FragmentParser(extra_skip)
+    markup = _STRAY_LT.sub(_escape_stray, markup)
     try:
         parser.feed(markup)
         parser.close()
@@ -173,6 +177,11 @@ def _fragment_to_text(markup: str, extra_skip: frozenset[str] = frozenset()) -> 
         logger.debug("html.parser failed (%s); stripping tags", exc)
         return _ANY_TAG.sub("\n", markup), []
     return _line_breaks("".join(parser.parts)), parser.removed
+
+
+def _escape_stray(match: re.Match[str]) -> str:
+    # Comments are kept whole; a lone "<" becomes "&lt;", which the parser turns back into "<".
+    return match.group() if match.group().startswith("<!--") else "&lt;"
 
 
 def _page_to_text(markup: str) -> str | None:
