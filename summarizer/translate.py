@@ -284,10 +284,10 @@ class Translator:
 
 
 def _length_bucket(tokens: int) -> int:
-    """``tokens`` rounded up to 16, 20, 24, 32, 40, 48, 64, 80, ... (steps of at most 25%)."""
+    """``tokens`` rounded up to 16, 24, 32, 48, 64, 96, ... (steps of at most 50%)."""
     base = 16
     while True:
-        for bucket in (base, base * 5 // 4, base * 3 // 2):
+        for bucket in (base, base * 3 // 2):
             if tokens <= bucket:
                 return bucket
         base *= 2
