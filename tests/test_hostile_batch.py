@@ -310,6 +310,57 @@ def test_second_run_on_a_busy_dst_names_the_holder_and_exits_2_then_a_killed_hol
     assert len(_outputs(dst)) == 2 and not (dst / ".summarizer-batch" / "lock").exists()
 
 
+# A real batch run that pauses in its first model batch until the test creates GO (deterministic overlap).
+PAUSED_BATCH = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from summarizer.batch import local
+    from summarizer.cli import main
+
+    go, args = Path(sys.argv[1]), sys.argv[2:]
+    real_call = local.BatchProcessor.__call__
+
+    def paused(self, batch):
+        print("working", flush=True)
+        while not go.exists():
+            time.sleep(0.05)
+        return real_call(self, batch)
+
+    local.BatchProcessor.__call__ = paused
+    main(args)
+    """
+)
+
+
+@pytest.mark.slow
+def test_two_real_batch_processes_on_one_dst_the_second_exits_2_and_the_first_finishes(tmp_path, marian):
+    src, dst, go = tmp_path / "arsip", tmp_path / "hasil", tmp_path / "go"
+    _good_archive(src, 3)
+    args = ["batch", str(src), str(dst), "--summary-model", "extractive", "--translation-model", str(marian)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    first = subprocess.Popen(
+        [sys.executable, "-c", PAUSED_BATCH, str(go), *args, "-q"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    try:
+        assert first.stdout.readline().decode().strip() == "working", first.stderr.read().decode()
+        second = subprocess.run(
+            [sys.executable, "-m", "summarizer", *args, "-q"], capture_output=True, env=env, timeout=300
+        )
+        assert second.returncode == 2, second.stderr.decode()
+        err = second.stderr.decode()
+        assert err.startswith("Error: ") and f"pid {first.pid} on " in err and "Traceback" not in err
+    finally:
+        go.touch()
+        out, err = first.communicate(timeout=300)
+    assert first.returncode == 0, err.decode()
+    assert out.decode().startswith("processed 4, skipped 0, failed 0")
+    assert len(_outputs(dst)) == 4 and not (dst / ".summarizer-batch" / "lock").exists()
+
+
 def test_pid_lock_fallback_without_flock(tmp_path, monkeypatch):
     import fcntl
 
