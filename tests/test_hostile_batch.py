@@ -133,6 +133,16 @@ def test_stray_angle_brackets_parse_in_linear_time(markup):
     assert "Teks berita." in text
 
 
+def test_a_run_of_dots_splits_in_linear_time():
+    # A run not followed by a space was retried from every dot inside it: minutes for 200,000 dots.
+    from summarizer.text.sentences import split_sentences
+
+    text = "Harga naik" + "." * 200_000 + "Banjir melanda Bandung. Warga mengungsi."
+    with deadline(20):
+        sentences = split_sentences(text)
+    assert sentences == [text[: -len(" Warga mengungsi.")], "Warga mengungsi."]
+
+
 def test_markup_meaning_is_unchanged_by_the_stray_bracket_guard():
     # Not a hostile case: proves the guard above leaves ordinary markup (comments, long tags) alone.
     text, removed = html_to_text(
