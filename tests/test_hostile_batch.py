@@ -91,6 +91,22 @@ def test_hostile_jsonl_lines_fail_alone_and_the_other_records_come_through(tmp_p
     assert "René" in items[3].text
 
 
+def test_hostile_members_of_a_zip_fail_alone(tmp_path):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("deep.json", HOSTILE_FILES["nested-lists.json"])
+        archive.writestr("ok.txt", "Harga beras naik 3,5 persen menjadi Rp1.500.000.")
+    items = _items(tmp_path, "a.zip", buffer.getvalue())
+    assert [(type(i).__name__, i.id) for i in items] == [
+        ("SourceError", "a.zip!deep.json"),
+        ("Article", "a.zip!ok.txt"),
+    ]
+    assert items[0].code == "invalid_json"
+
+
 def test_lone_surrogate_escapes_are_replaced_with_a_warning(tmp_path):
     (item,) = _items(tmp_path, "s.json", '{"id": "x\\udfff", "text": "Harga \\ud800 naik Rp1.500.000."}')
     assert item.text == "Harga \ufffd naik Rp1.500.000." and item.record_id == "x\ufffd"

@@ -177,11 +177,7 @@ def read_articles(
         return
     from .archives import ARCHIVE_KINDS, ArchiveLimits, read_archive
 
-    if file.kind in ARCHIVE_KINDS:
-        limits = archive_limits or ArchiveLimits(max_member_bytes=max_file_bytes)
-        yield from read_archive(file, text_field=text_field, limits=limits, on_skipped=on_skipped)
-        return
-    if file.size > max_file_bytes:
+    if file.size > max_file_bytes and file.kind not in ARCHIVE_KINDS:
         yield _file_error(
             file,
             "file_too_large",
@@ -190,7 +186,10 @@ def read_articles(
         )
         return
     try:
-        if file.kind in ("text", "html"):
+        if file.kind in ARCHIVE_KINDS:
+            limits = archive_limits or ArchiveLimits(max_member_bytes=max_file_bytes)
+            yield from read_archive(file, text_field=text_field, limits=limits, on_skipped=on_skipped)
+        elif file.kind in ("text", "html"):
             text, warnings = _read_whole(file)
             yield Article(
                 file.rel, file.rel, None, text, file.kind, content_hash(text, file.kind), None, warnings
