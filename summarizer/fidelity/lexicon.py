@@ -114,7 +114,7 @@ EN_FREE = _words(
     market mosque church temple palace building tower bridge dam field plaza complex terminal
     one two three four five six seven eight nine ten first second third
     mr. mrs. jr sr lt gen col maj capt insp brig pope king queen prince princess sultan cardinal
-    bishop day week year holiday eve festival award awards prize cup
+    bishop day week year holiday eve festival award awards prize cup time
     ceo cfo coo gdp ngo ipo vip covid hiv aids sms atm tv dna vat ok un us uk eu
     """
 )

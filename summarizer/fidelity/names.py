@@ -40,6 +40,12 @@ _EN_DERIVED_RE = re.compile(
 _PLACE_OR_SPEAKER_RE = re.compile(
     r"\b(?:di|ke|dari|menuju|asal|kata|ujar|ucap|tutur|jelas|sebut)\s+$", re.IGNORECASE
 )
+# An acronym in brackets right after an English name: the name is that acronym written out.
+_GLOSS_RE = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\)")
+# Compass directions are facts even in lower case ("25 km barat laut" -> "25 km northwest").
+_EN_DIRECTION_RE = re.compile(
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern|wards?)?\b"
+)
 # A capitalised English word the detector gives at least this English confidence is vocabulary.
 _EN_WORD_CONFIDENCE = 0.6
 # Below this English confidence a word is a name even inside a name written out in English.
@@ -329,6 +335,9 @@ def _english_names(source: str, output: str) -> tuple[list[tuple[re.Match, list,
     table = terms()
     found, expansion, translated = [], False, False
     for m in _EN_NAME_RE.finditer(output):
+        gloss = _GLOSS_RE.match(output, m.end())
+        if gloss and _fold(gloss["acr"]) in src_words:
+            continue  # "... Geophysics Agency (BMKG)": the translator wrote out the source's acronym
         startish = _startish(output, m.start())
         bad, free_vocab = [], 0
         for k, w in enumerate(_WORD_RE.findall(m.group())):
@@ -357,6 +366,19 @@ def _english_names(source: str, output: str) -> tuple[list[tuple[re.Match, list,
         if bad:
             found.append((m, bad, free_vocab > 0))
     return found, expansion, translated
+
+
+def _english_directions(source: str, output: str) -> list[NameMention]:
+    """Lower-case compass directions of the English that no source direction or region supports."""
+    _, _, allowed = _supported_en(source)
+    out = []
+    for m in _EN_DIRECTION_RE.finditer(output):
+        word = m.group()
+        base = re.sub(r"(?:ern|wards?)$", "", word).replace("-", "")
+        if word in allowed or base in allowed or word.replace("-", "") in allowed:
+            continue
+        out.append(NameMention(word, m.start(), m.end(), (word,)))
+    return out
 
 
 def compare_names(source: str, output: str) -> NameReport:
@@ -394,6 +416,7 @@ def compare_names(source: str, output: str) -> NameReport:
             )
             tokens = tuple(w for _, w, _ in bad)
             english.append((NameMention(m.group(), m.start(), m.end(), tokens), weak))
+    english.extend((d, False) for d in _english_directions(source, output))
     strong = any(strength == "strong" for _, strength in lost)
     lost = [(m, strength == "weak" or (strength == "acronym" and not strong)) for m, strength in lost]
     changed = []

@@ -60,6 +60,10 @@ _NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 _SLASH_DATE_RE = re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{2,4}))?(?![\d/])")
+# "(4-6/3)": a day range with the month written once after the second day.
+_DAYS_SLASH_RE = re.compile(
+    r"(?<![\d/.,])(?P<d>\d{1,2})\s*(?:-|–|s/d|hingga|sampai|to)\s*\d{1,2}/(?P<m>\d{1,2})(?:/(?P<y>\d{2,4}))?(?![\d/])"
+)
 _DAY_MONTH_RE = re.compile(
     rf"(?<![\d.,])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_ALT})\b", re.IGNORECASE
 )
@@ -259,6 +263,13 @@ def extract_numbers(text: str, lang: str = "id", *, words: bool = False) -> list
         if year is not None:
             vals.add(_key(year))  # the year supports a bare "2017" elsewhere
         add(NumberMention(m.group(), m.start(), m.end(), frozenset(vals), "date", frozenset({"date", "lit"})))
+    for m in _DAYS_SLASH_RE.finditer(text):
+        d, mo = int(m["d"]), int(m["m"])
+        if 1 <= d <= 31 and 1 <= mo <= 12 and free(m.start("d"), m.end("d")):
+            vals = {("date", d, mo), _key(d)}
+            if m["y"]:
+                vals.add(("date", d, mo, _year(m["y"])))
+            add(NumberMention(m["d"], m.start("d"), m.end("d"), frozenset(vals), "date", frozenset({"date"})))
     for regex in (_DAY_MONTH_RE, _MONTH_DAY_RE):
         for m in regex.finditer(text):
             d, mo = int(m["d"]), _MONTHS[m["mon"].lower()]
