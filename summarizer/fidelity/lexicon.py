@@ -105,7 +105,7 @@ EN_FREE = _words(
     republic kingdom federation union united people's people public
     monday tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-    mr mrs dr prof rp idr usd wib wita wit am pm a.m p.m
+    mr mrs dr prof rp idr usd am pm a.m p.m
     thousands hundreds dozens millions residents citizens people workers police officers members
     as many total some about around nearly almost over more than less
     he she it they we i you there this that these those
@@ -127,6 +127,9 @@ _EN_BROAD = _words(
     search law crime criminal security social marine state fire communication planning
     """
 )
+
+# Ordinary English all the same: accepted as vocabulary ("Legal and Security Affairs").
+EN_FREE = EN_FREE | _EN_BROAD
 
 
 @dataclass(frozen=True)

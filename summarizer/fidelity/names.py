@@ -43,9 +43,13 @@ _PLACE_OR_SPEAKER_RE = re.compile(
 # An acronym in brackets right after an English name: the name is that acronym written out.
 _GLOSS_RE = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\)")
 # Compass directions are facts even in lower case ("25 km barat laut" -> "25 km northwest").
-_EN_DIRECTION_RE = re.compile(
-    r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern|wards?)?\b"
-)
+_EN_DIRECTION_RE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern|wards?)?\b")
+# Days of the week: a day in the English that the source does not name is a changed date.
+_ID_DAYS = {
+    "senin": "monday", "selasa": "tuesday", "rabu": "wednesday", "kamis": "thursday", "jumat": "friday",
+    "jum'at": "friday", "sabtu": "saturday", "minggu": "sunday", "ahad": "sunday",
+}  # fmt: skip
+_EN_DAY_RE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 # A capitalised English word the detector gives at least this English confidence is vocabulary.
 _EN_WORD_CONFIDENCE = 0.6
 # Below this English confidence a word is a name even inside a name written out in English.
@@ -122,14 +126,22 @@ def _has_term(term: str, folded: str) -> bool:
     return bool(_alt_re(term).search(folded))
 
 
+# Letters that name spellings trade ("Mohammad"/"Muhammad", "Setiawan"/"Setyawan", "Arif"/"Arip"), and
+# letters they add or drop ("Achmad"/"Ahmad"). Any other change ("Suwarni"/"Sumarni",
+# "Suwarno"/"Suwarni") is another name.
+_VARIANT_SWAPS = {frozenset(p) for p in ("ou", "iy", "ae", "ei", "fp", "sz", "kq", "ck", "fv", "jy")}
+_VARIANT_GAPS = set("hcey'")
+
+
 def _near(a: str, b: str) -> bool:
-    """One edit apart, for words of six letters or more: spelling variants ("Mohammad"/"Muhammad")."""
+    """One spelling-variant edit apart, for words of six letters or more ("Mohammad"/"Muhammad")."""
     if a[0] != b[0] or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 6:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) <= 1
+        diffs = [frozenset((x, y)) for x, y in zip(a, b) if x != y]
+        return len(diffs) <= 1 and all(d in _VARIANT_SWAPS for d in diffs)
     short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+    return any(long_[:i] + long_[i + 1 :] == short and long_[i] in _VARIANT_GAPS for i in range(len(long_)))
 
 
 def _canon(word: str) -> str:
@@ -185,6 +197,9 @@ def _units(words: list[str], in_institution: bool = False) -> tuple[list[_Unit],
     while i < len(words):
         for n in range(min(table.longest, len(words) - i), 0, -1):
             key = " ".join(folded[i : i + n])
+            if key in table.alternatives and table.kinds[key] == "zone":
+                i += n  # a time zone belongs to its time, which the number check compares
+                break
             if key in table.alternatives:
                 # Places are facts; institution words and acronyms are checked through the English.
                 kind = "term" if table.kinds[key] == "place" else "known"
@@ -222,7 +237,7 @@ def _unit_kept(unit: _Unit, folded_out: str, out_words: frozenset[str]) -> bool:
     return _kept(unit.text, folded_out, out_words)
 
 
-def _source_names(source: str, folded_out: str, out_words: frozenset[str], expansion: bool, translated: bool):
+def _source_names(source: str, folded_out: str, out_words: frozenset[str], expansion: bool, translated: int):
     """Lost Indonesian names as (mention, strength) and whether the source has an abbreviation or
     institution word the English does not keep.
 
@@ -279,7 +294,9 @@ def _source_names(source: str, folded_out: str, out_words: frozenset[str], expan
             place_lost = any(u.kind == "term" for u in lost) or bool(
                 _PLACE_OR_SPEAKER_RE.search(source[:start])
             )
-            strength = "weak" if weak or (translated and not place_lost) else "strong"
+            # Each English word stands for one lost word at most: "Greysia Polii dan Apriyani Rahayu"
+            # -> "Greysia Polii ... Olympics" lost two names' worth to a single translated word.
+            strength = "weak" if weak or (translated >= len(lost) and not place_lost) else "strong"
             found.append((NameMention(source[start : m.end()], start, m.end(), tokens), strength))
     return found, unexplained
 
@@ -323,7 +340,7 @@ def _supported_en(source: str) -> tuple[str, frozenset[str], frozenset[str]]:
     return folded, words, frozenset(allowed)
 
 
-def _english_names(source: str, output: str) -> tuple[list[tuple[re.Match, list, bool]], bool, bool]:
+def _english_names(source: str, output: str) -> tuple[list[tuple[re.Match, list, bool]], bool, int]:
     """Capitalised English names with words the source does not support; whether any capitalised
     English vocabulary past a sentence start was written (a name spelled out in English); and whether
     some of it is more than an institution head ("Independent Curriculum", not just "Agency").
@@ -333,7 +350,7 @@ def _english_names(source: str, output: str) -> tuple[list[tuple[re.Match, list,
     """
     folded_src, src_words, allowed = _supported_en(source)
     table = terms()
-    found, expansion, translated = [], False, False
+    found, expansion, translated = [], False, 0
     for m in _EN_NAME_RE.finditer(output):
         gloss = _GLOSS_RE.match(output, m.end())
         if gloss and _fold(gloss["acr"]) in src_words:
@@ -359,13 +376,23 @@ def _english_names(source: str, output: str) -> tuple[list[tuple[re.Match, list,
             elif f in EN_FREE or _EN_DERIVED_RE.search(f) or (not w.isupper() and _english_word(w)):
                 # A capitalised English word past the sentence's first: a name written out in English.
                 free_vocab += k > 0 or not startish
-                translated = translated or ((k > 0 or not startish) and f not in EN_FREE)
+                translated += (k > 0 or not startish) and f not in EN_FREE
             else:
                 bad.append((k, w, "proper"))
         expansion = expansion or free_vocab > 0
         if bad:
             found.append((m, bad, free_vocab > 0))
     return found, expansion, translated
+
+
+def _english_days(source: str, output: str) -> list[NameMention]:
+    """Weekdays of the English that the Indonesian source does not name ("Rabu" -> "Thursday")."""
+    named = {_ID_DAYS[w] for w in re.findall(r"[\w']+", _fold(source)) if w in _ID_DAYS}
+    return [
+        NameMention(m.group(), m.start(), m.end(), (m.group(),))
+        for m in _EN_DAY_RE.finditer(output)
+        if m.group().lower() not in named
+    ]
 
 
 def _english_directions(source: str, output: str) -> list[NameMention]:
@@ -416,7 +443,7 @@ def compare_names(source: str, output: str) -> NameReport:
             )
             tokens = tuple(w for _, w, _ in bad)
             english.append((NameMention(m.group(), m.start(), m.end(), tokens), weak))
-    english.extend((d, False) for d in _english_directions(source, output))
+    english.extend((d, False) for d in _english_directions(source, output) + _english_days(source, output))
     strong = any(strength == "strong" for _, strength in lost)
     lost = [(m, strength == "weak" or (strength == "acronym" and not strong)) for m, strength in lost]
     changed = []

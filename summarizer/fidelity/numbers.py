@@ -194,6 +194,30 @@ def _context_is_time(text: str, start: int, end: int) -> bool:
     )
 
 
+_ROMAN_RE = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(token: str, lang: str) -> int:
+    """ "III" (kuartal III, Kodam IV) as 3, 4; 0 when no Roman numeral. English "I" is the pronoun."""
+    if not token or not _ROMAN_RE.fullmatch(token) or (lang == "en" and token == "I"):
+        return 0
+    values = [_ROMAN_VALUES[c] for c in token]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _denominator(words: list, j: int, table: dict) -> tuple[float | None, int]:
+    """The denominator after a numerator ("per tiga", "perempat") and the index after it."""
+    if j >= len(words):
+        return None, j
+    nxt = words[j].group().lower()
+    if nxt == "per" and j + 1 < len(words) and words[j + 1].group().lower() in table:
+        return float(table[words[j + 1].group().lower()]), j + 2
+    if nxt.startswith("per") and nxt[3:] in table and table[nxt[3:]] >= 2:
+        return float(table[nxt[3:]]), j + 1
+    return None, j
+
+
 def _parse_word_numbers(text: str, lang: str) -> list[NumberMention]:
     """Spelled-out numbers ("dua puluh lima", "twenty-five", "one million"); used only as support."""
     table = _ID_WORDS if lang == "id" else _EN_WORDS
@@ -205,6 +229,18 @@ def _parse_word_numbers(text: str, lang: str) -> list[NumberMention]:
         nxt_word = words[i + 1].group().lower() if i + 1 < len(words) else ""
         # "a million", "a hundred": the article is the number one.
         article = lang == "en" and w == "a" and (nxt_word in _SCALES or nxt_word == "hundred")
+        roman = _roman(words[i].group(), lang)
+        if roman:
+            s, e = words[i].start(), words[i].end()
+            out.append(NumberMention(text[s:e], s, e, frozenset({_key(roman)}), "word"))
+            i += 1
+            continue
+        if lang == "id" and w.startswith("seper") and w[5:] in table:
+            # "sepertiga", "seperempat": a unit fraction; the denominator supports "a third".
+            vals = frozenset({_key(1 / table[w[5:]]), _key(table[w[5:]])})
+            out.append(NumberMention(words[i].group(), words[i].start(), words[i].end(), vals, "word"))
+            i += 1
+            continue
         if w not in table and not article:
             i += 1
             continue
@@ -226,8 +262,15 @@ def _parse_word_numbers(text: str, lang: str) -> list[NumberMention]:
             else:
                 break
             j += 1
+        value = total + current
+        vals = {_key(value)}
+        denom, k = _denominator(words, j, table) if lang == "id" else (None, j)
+        if denom:
+            # "dua per tiga", "tiga perempat": a fraction, also written "two-thirds", "three quarters".
+            vals = {_key(value / denom), _key(value), _key(denom)}
+            j = k
         start, end = words[i].start(), words[j - 1].end()
-        out.append(NumberMention(text[start:end], start, end, frozenset({_key(total + current)}), "word"))
+        out.append(NumberMention(text[start:end], start, end, frozenset(vals), "word"))
         i = j
     return out
 
