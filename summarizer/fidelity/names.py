@@ -40,6 +40,10 @@ _EN_DERIVED_RE = re.compile(
 _PLACE_OR_SPEAKER_RE = re.compile(
     r"\b(?:di|ke|dari|menuju|asal|kata|ujar|ucap|tutur|jelas|sebut)\s+$", re.IGNORECASE
 )
+_INITIALS_RE = re.compile(r"(?<![\w.])[^\W\d](?:\.[^\W\d])+\.?(?!\w)")
+# Academic degrees and dotted titles after or before a name ("S.H.", "S.St.Mk.", "M.Si", "Ph.D"):
+# a translation often leaves them out.
+_DEGREE_RE = re.compile(r"(?:[A-Z][a-z]{0,3}\.)+[A-Z]?[a-z]{0,3}\.?")
 # An acronym in brackets right after an English name: the name is that acronym written out.
 _GLOSS_RE = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\)")
 # Compass directions are facts even in lower case ("25 km barat laut" -> "25 km northwest").
@@ -80,7 +84,9 @@ class NameReport:
 def _fold(text: str) -> str:
     # Accent- and case-insensitive: "Pokémon" and "Pokemon", "NCCT" and "Ncct" compare equal.
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    # Dotted initials read as one word: "U.S." = "US", "K.H." = "KH".
+    return _INITIALS_RE.sub(lambda m: m.group().replace(".", ""), plain)
 
 
 def _startish(text: str, start: int) -> bool:
@@ -219,6 +225,7 @@ def _units(words: list[str], in_institution: bool = False) -> tuple[list[_Unit],
                 or f in ID_HEADS
                 or any(c.isdigit() for c in w)
                 or (len(w) == 1 and not w.isupper())
+                or ("." in w and _DEGREE_RE.fullmatch(w))
             ):
                 continue
             if w.isupper() and len(w) > 1:
@@ -439,7 +446,11 @@ def compare_names(source: str, output: str) -> NameReport:
             weak = (
                 _startish(output, m.start())
                 and all(k == 0 for k, _, _ in bad)
-                and all(c != "place" and _english_score(w) >= _EN_NOT_AT_ALL for _, w, c in bad)
+                # An acronym's capitals are never positional ("NATO Secretary-General ...").
+                and all(
+                    c != "place" and not (w.isupper() and len(w) > 1) and _english_score(w) >= _EN_NOT_AT_ALL
+                    for _, w, c in bad
+                )
             )
             tokens = tuple(w for _, w, _ in bad)
             english.append((NameMention(m.group(), m.start(), m.end(), tokens), weak))

@@ -98,7 +98,8 @@ _TIME_RANGE_RE = re.compile(
 )
 # "pukul 5", "jam 7 pagi": an Indonesian whole hour, with the part of the day when given.
 _ID_HOUR_RE = re.compile(
-    r"\b(?:pukul|jam|pkl\.?)\s*(?P<span>(?P<h>\d{1,2})(?![\d.,:])"
+    # "3 jam 15 menit" is a duration: "jam" after a number is not a clock time.
+    r"(?<!\d )(?<!\d)\b(?:pukul|jam|pkl\.?)\s*(?P<span>(?P<h>\d{1,2})(?![\d.,:])"
     r"(?:\s+(?P<period>pagi|siang|sore|malam|dini\s+hari))?)",
     re.IGNORECASE,
 )
@@ -129,6 +130,12 @@ _EN_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "once": 1, "twice": 2, "dozen": 12, "half": 0.5,
 }  # fmt: skip
+_EN_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+_EN_DENOMS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;“\"(\[—–-])\s*$")
 _WORD_MULT = {"belas": None, "puluh": 10, "ratus": 100, "hundred": 100}
 _WORD_RE = re.compile(r"[a-z]+", re.IGNORECASE)
 
@@ -141,8 +148,8 @@ class NumberMention:
     start: int
     end: int
     values: frozenset
-    kind: str  # "number" | "percent" | "money" | "date" | "time" | "word"
-    # Source mentions that are dates or times only match a date/time reading, not a bare day number.
+    kind: str  # "number" | "percent" | "money" | "date" | "time" | "word" | "fraction"
+    # Source mentions that are dates, times or fractions only match a reading of that kind.
     strict_kinds: frozenset = frozenset()
 
 
@@ -206,11 +213,19 @@ def _roman(token: str, lang: str) -> int:
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
-def _denominator(words: list, j: int, table: dict) -> tuple[float | None, int]:
-    """The denominator after a numerator ("per tiga", "perempat") and the index after it."""
+def _fraction(numerator: float, denominator: float) -> frozenset:
+    # The share itself, rounded as a percentage would be ("two-thirds" = "67%"), and both parts as
+    # support ("tiga perempat" supports a "3" or "4" elsewhere).
+    return frozenset({("frac", round(numerator / denominator, 2)), _key(numerator), _key(denominator)})
+
+
+def _denominator(words: list, j: int, table: dict, lang: str) -> tuple[float | None, int]:
+    """The denominator after a numerator ("per tiga", "perempat", "thirds") and the index after it."""
     if j >= len(words):
         return None, j
     nxt = words[j].group().lower()
+    if lang == "en":
+        return (float(_EN_DENOMS[nxt]), j + 1) if nxt in _EN_DENOMS else (None, j)
     if nxt == "per" and j + 1 < len(words) and words[j + 1].group().lower() in table:
         return float(table[words[j + 1].group().lower()]), j + 2
     if nxt.startswith("per") and nxt[3:] in table and table[nxt[3:]] >= 2:
@@ -235,14 +250,27 @@ def _parse_word_numbers(text: str, lang: str) -> list[NumberMention]:
             out.append(NumberMention(text[s:e], s, e, frozenset({_key(roman)}), "word"))
             i += 1
             continue
-        if lang == "id" and w.startswith("seper") and w[5:] in table:
-            # "sepertiga", "seperempat": a unit fraction; the denominator supports "a third".
-            vals = frozenset({_key(1 / table[w[5:]]), _key(table[w[5:]])})
-            out.append(NumberMention(words[i].group(), words[i].start(), words[i].end(), vals, "word"))
+        if lang == "id" and w.startswith("seper") and w[5:] in table and table[w[5:]] >= 2:
+            # "sepertiga", "seperempat": a unit fraction, "a third", "a quarter".
+            vals = _fraction(1, table[w[5:]])
+            s, e = words[i].start(), words[i].end()
+            out.append(NumberMention(text[s:e], s, e, vals, "fraction", frozenset({"frac"})))
             i += 1
+            continue
+        if lang == "en" and w in ("a", "one") and nxt_word in _EN_DENOMS:
+            s, e = words[i].start(), words[i + 1].end()
+            out.append(NumberMention(text[s:e], s, e, _fraction(1, _EN_DENOMS[nxt_word]), "word"))
+            i += 2
             continue
         if w not in table and not article:
             i += 1
+            continue
+        if (
+            lang == "id"
+            and words[i].group()[0].isupper()
+            and not _SENTENCE_START_RE.search(text[: words[i].start()])
+        ):
+            i += 1  # "Lima, Peru", "Kepulauan Seribu": a capitalised number word inside a name
             continue
         total, current, j = 0.0, float(table.get(w, 1)), i + 1
         while j < len(words):
@@ -263,14 +291,15 @@ def _parse_word_numbers(text: str, lang: str) -> list[NumberMention]:
                 break
             j += 1
         value = total + current
-        vals = {_key(value)}
-        denom, k = _denominator(words, j, table) if lang == "id" else (None, j)
-        if denom:
-            # "dua per tiga", "tiga perempat": a fraction, also written "two-thirds", "three quarters".
-            vals = {_key(value / denom), _key(value), _key(denom)}
-            j = k
+        vals, kind = frozenset({_key(value)}), "word"
+        denom, k = _denominator(words, j, table, lang)
+        if denom and (lang == "id" or (w in _EN_WORDS and _EN_WORDS[w] <= 10 and w not in _EN_ORDINALS)):
+            # "dua per tiga", "tiga perempat", "two-thirds", "three quarters": a fraction.
+            vals, j = _fraction(value, denom), k
+            kind = "fraction" if lang == "id" else "word"
         start, end = words[i].start(), words[j - 1].end()
-        out.append(NumberMention(text[start:end], start, end, frozenset(vals), "word"))
+        strict = frozenset({"frac"}) if kind == "fraction" else frozenset()
+        out.append(NumberMention(text[start:end], start, end, vals, kind, strict))
         i = j
     return out
 
@@ -396,6 +425,8 @@ def extract_numbers(text: str, lang: str = "id", *, words: bool = False) -> list
         money = bool(re.search(r"(?:Rp\.?|IDR|US\$|\$|€|£|USD)\s?$", before, re.IGNORECASE))
         kind = "percent" if m["pct"] else "money" if money else "number"
         vals = {_key(r * scale) for r in readings}
+        if m["pct"]:
+            vals |= {("frac", round(r / 100, 2)) for r in readings}  # "75 percent" = "three quarters"
         follow = _RANGE_TAIL_RE.match(text, m.end())
         if follow and not m["scale"] and follow["scale"]:
             # "Rp230-295 million", "between 2 and 3 billion": the scale written once covers both ends.
