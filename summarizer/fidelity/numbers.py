@@ -89,6 +89,7 @@ _TIME_RE = re.compile(
     r"(?:\s?(?P<zone>WIB|WITA|WIT)\b)?",
     re.IGNORECASE,
 )
+_OCLOCK_RE = re.compile(r"(?<![\d.,])(?P<h>\d{1,2})\s*o['’]clock\b", re.IGNORECASE)
 _CLOCK_WORD_RE = re.compile(r"\b(?:noon|midday|midnight)\b", re.IGNORECASE)
 _AMPM = r"a\.?m\.?|p\.?m\.?"
 _TIME_RANGE_RE = re.compile(
@@ -359,6 +360,11 @@ def extract_numbers(text: str, lang: str = "id", *, words: bool = False) -> list
         for m in _CLOCK_WORD_RE.finditer(text):
             minutes = 0 if m.group().lower() == "midnight" else 12 * 60
             add(NumberMention(m.group(), m.start(), m.end(), frozenset({("time", minutes)}), "time"))
+        for m in _OCLOCK_RE.finditer(text):
+            h = int(m["h"])
+            if 1 <= h <= 12:  # "9 o'clock": morning or evening, as the context says
+                vals = frozenset({("time", h % 12 * 60), ("time", (h % 12 + 12) * 60)})
+                add(NumberMention(m.group(), m.start(), m.end(), vals, "time"))
         for m in _TIME_RANGE_RE.finditer(text):
             # "from 5 to 7 p.m.": the first hour takes the meridiem written once for both (or the other
             # one: "11 to 1 p.m." starts at 11 a.m.).
