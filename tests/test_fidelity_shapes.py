@@ -230,3 +230,137 @@ def test_english_with_names_is_not_untranslated() -> None:
     src = "Tim bulu tangkis Indonesia bertanding di Kopenhagen, Denmark."
     out = "The Indonesian badminton team is competing in Copenhagen, Denmark."
     assert check_fidelity(src, out, "translation") == []
+
+
+# Shapes from the blind set (tests/data/fidelity_pairs_blind.jsonl): each correct convention below
+# once raised a false alarm.
+CORRECT_MORE = [
+    # time zones written out
+    (
+        "Penerbangan tiba di Manado pukul 15.45 WITA.",
+        "The flight arrived in Manado at 3:45 p.m. Central Indonesia Time.",
+    ),
+    (
+        "Pemadaman berlangsung pukul 10.00 hingga 15.00 WIB.",
+        "The outage lasted from 10 a.m. to 3 p.m. Western Indonesian Time.",
+    ),
+    ("Misa dimulai pukul 09.00 WIB.", "Mass begins at 9 o'clock WIB."),
+    # Hijri years, religious words
+    (
+        "Tahun baru Islam 1 Muharam 1446 H jatuh pada 7 Juli 2024.",
+        "The Islamic New Year, 1 Muharram 1446 AH, fell on July 7, 2024.",
+    ),
+    ("Biaya Penyelenggaraan Ibadah Haji rata-rata Rp 49,8 juta.", "Hajj costs average IDR 49.8 million."),
+    # an acronym written out with the acronym in brackets
+    (
+        "Bapeten mengawasi reaktor di Serpong.",
+        "The Nuclear Energy Regulatory Agency (Bapeten) supervises the reactor in Serpong.",
+    ),
+    ("Distan Garut membagikan benih.", "The Garut Agriculture Office (Distan) distributed seeds."),
+    # lower-case directions that the source has
+    ("Pusat gempa berada 25 km barat laut Bengkulu.", "The epicentre was 25 km north-west of Bengkulu."),
+    # a day range with the month written once after the second day
+    (
+        "Pasar murah digelar Senin hingga Rabu (4-6/3).",
+        "The cheap market runs Monday to Wednesday (March 4-6).",
+    ),
+    # broad English words in a written-out title
+    (
+        "Menko Polhukam Mahfud MD hadir.",
+        "Coordinating Minister for Political, Legal and Security Affairs Mahfud MD attended.",
+    ),
+    # Roman numerals, fractions, capitalised number words inside names, "N jam" durations
+    ("Pertumbuhan ekonomi kuartal III mencapai 4,94 persen.", "Third-quarter economic growth reached 4.94%."),
+    ("Sultan Hamengku Buwono X membuka pameran.", "Sultan Hamengku Buwono X opened the exhibition."),
+    ("Dua per tiga wilayah itu berupa hutan.", "Two-thirds of the area is forest."),
+    ("Sepertiga anggaran untuk pendidikan.", "A third of the budget goes to education."),
+    ("Tiga perempat lahan gagal panen.", "75 percent of the land failed to produce a harvest."),
+    ("KTT APEC digelar di Lima, Peru.", "The APEC summit was held in Lima, Peru."),
+    ("Warga Kepulauan Seribu kekurangan air.", "Residents of the Thousand Islands lack water."),
+    ("Perjalanan memakan waktu 3 jam 15 menit.", "The trip took three hours and 15 minutes."),
+    # degrees, dotted titles and initials
+    (
+        "Irjen Pol. Drs. H. Ahmad Luthfi, S.H., S.St.Mk. dilantik.",
+        "Inspector General Ahmad Luthfi was sworn in.",
+    ),
+    ("K.H. Ahmad Dahlan mendirikan Muhammadiyah.", "Kiai Haji Ahmad Dahlan founded Muhammadiyah."),
+    ("Duta Besar Amerika Serikat bertemu Gubernur Aceh.", "The U.S. ambassador met the Governor of Aceh."),
+    # capitalised words that Indonesian names translate
+    (
+        "Acara puncak Hari Kemerdekaan digelar di Istana Merdeka.",
+        "The main Independence Day event was held at the Merdeka Palace.",
+    ),
+    ("Ribuan warga mengungsi dari Tepi Barat.", "Thousands of residents fled the West Bank."),
+    ("Harga cabai di Pasar Induk Kramat Jati naik.", "Chili prices at the Kramat Jati Main Market rose."),
+]
+
+CORRUPTED_MORE = [
+    (
+        "Pusat gempa berada 25 km barat laut Bengkulu.",
+        "The epicentre was 25 km southeast of Bengkulu.",
+        "name_unsupported",
+        "southeast",
+    ),
+    (
+        "Pelantikan digelar Rabu (8/11) di Istana.",
+        "The inauguration was held on Thursday (Nov. 8) at the palace.",
+        "name_unsupported",
+        "Thursday",
+    ),
+    (
+        "Gerhana terlihat mulai pukul 01.35 WIB.",
+        "The eclipse is visible from 1:35 a.m. WITA.",
+        "name_unsupported",
+        "WITA",
+    ),
+    # one translated word ("Olympics") does not excuse a whole lost name
+    (
+        "Greysia Polii dan Apriyani Rahayu meraih emas Olimpiade Tokyo.",
+        "Greysia Polii won gold at the Tokyo Olympics.",
+        "name_missing",
+        "Apriyani Rahayu",
+    ),
+    # one letter apart, but not a spelling variant
+    (
+        "Warga bernama Suwarni tewas tertimpa pohon.",
+        "A resident named Sumarni was killed by a falling tree.",
+        "name_changed",
+        "Suwarni",
+    ),
+    (
+        "Sekjen PBB António Guterres menyerukan gencatan senjata.",
+        "NATO Secretary-General Antonio Guterres called for a ceasefire.",
+        "name_unsupported",
+        "NATO Secretary-General Antonio Guterres",
+    ),
+    (
+        "Tiga perempat lahan gagal panen.",
+        "Two-thirds of the land failed to produce a harvest.",
+        "number_mismatch",
+        "Tiga perempat",
+    ),
+    (
+        "Pertumbuhan ekonomi kuartal III mencapai 5 persen.",
+        "Second-quarter economic growth reached 5%.",
+        "number_mismatch",
+        "III",
+    ),
+    ("Misa dimulai pukul 09.00 WIB.", "Mass begins at 10 o'clock WIB.", "number_mismatch", "09.00 WIB"),
+    (
+        "Pasar murah digelar Senin hingga Rabu (4-6/3).",
+        "The cheap market runs Monday to Wednesday (March 5-6).",
+        "number_mismatch",
+        "4",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "output"), CORRECT_MORE)
+def test_more_correct_conventions_have_no_warning(source: str, output: str) -> None:
+    assert check_fidelity(source, output, "translation") == []
+
+
+@pytest.mark.parametrize(("source", "output", "code", "span"), CORRUPTED_MORE)
+def test_more_corruptions_give_one_warning(source: str, output: str, code: str, span: str) -> None:
+    warnings = check_fidelity(source, output, "translation")
+    assert [(w.code, w.span) for w in warnings] == [(code, span)]

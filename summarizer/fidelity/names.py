@@ -428,7 +428,7 @@ def compare_names(source: str, output: str) -> NameReport:
     out_words = frozenset(_WORD_RE.findall(folded_out))
     english_raw, expansion, translated = _english_names(source, output)
     lost, unexplained = _source_names(source, folded_out, out_words, expansion, translated)
-    english = []
+    english, dates, table = [], [], terms()
     for m, bad, has_vocabulary in english_raw:
         if unexplained:
             # Only words that could be English ("Deposit Insurance") are excused, never an
@@ -453,8 +453,13 @@ def compare_names(source: str, output: str) -> NameReport:
                 )
             )
             tokens = tuple(w for _, w, _ in bad)
-            english.append((NameMention(m.group(), m.start(), m.end(), tokens), weak))
-    english.extend((d, False) for d in _english_directions(source, output) + _english_days(source, output))
+            mention = NameMention(m.group(), m.start(), m.end(), tokens)
+            if all(table.kinds.get(_fold(w)) == "zone" for w in tokens):
+                dates.append(mention)  # a changed time zone: no source name became it
+            else:
+                english.append((mention, weak))
+    # Directions, weekdays and time zones are facts of their own: never paired with a lost name.
+    dates += _english_directions(source, output) + _english_days(source, output)
     strong = any(strength == "strong" for _, strength in lost)
     lost = [(m, strength == "weak" or (strength == "acronym" and not strong)) for m, strength in lost]
     changed = []
@@ -462,7 +467,7 @@ def compare_names(source: str, output: str) -> NameReport:
         changed.append((lost.pop(0)[0], english.pop(0)[0]))
     return NameReport(
         missing=tuple(m for m, weak in lost if not weak),
-        unsupported=tuple(m for m, weak in english if not weak),
+        unsupported=tuple(m for m, weak in english if not weak) + tuple(dates),
         changed=tuple(changed),
     )
 
