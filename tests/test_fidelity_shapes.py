@@ -364,3 +364,34 @@ def test_more_correct_conventions_have_no_warning(source: str, output: str) -> N
 def test_more_corruptions_give_one_warning(source: str, output: str, code: str, span: str) -> None:
     warnings = check_fidelity(source, output, "translation")
     assert [(w.code, w.span) for w in warnings] == [(code, span)]
+
+
+@pytest.mark.parametrize(
+    ("source", "output"),
+    [
+        ("Harga daging sapi Rp 140.000/kg.", "Beef costs IDR 140,000 per kg."),
+        (
+            "Lebih dari 60 ribu penonton memadati GBK.",
+            "Over 60,000 fans packed the Gelora Bung Karno stadium.",
+        ),
+        ("Tiket pesawat mencapai Rp 2 jutaan.", "Plane tickets reached around Rp 2 million."),
+        ("Gempa terjadi pada pukul 10.17.36 WIB.", "The earthquake occurred at 10:17:36 a.m. WIB."),
+    ],
+)
+def test_units_acronyms_approximations_and_seconds(source: str, output: str) -> None:
+    assert check_fidelity(source, output, "translation") == []
+
+
+def test_a_name_after_a_title_period_is_no_sentence_start() -> None:
+    # "Hj." ends no sentence, so "Nurhayati" is a name whose loss counts on its own.
+    warnings = check_fidelity(
+        "Menurut Hj. Nurhayati, acara diikuti 3.000 peserta.",
+        "According to the organiser, 3,000 participants took part.",
+        "translation",
+    )
+    assert [(w.code, w.span) for w in warnings] == [("name_missing", "Nurhayati")]
+
+
+def test_percent_decimals_stay_strict() -> None:
+    (w,) = check_fidelity("Angka itu turun menjadi 9,03 persen.", "The figure fell to 9.3%.", "translation")
+    assert (w.code, w.span) == ("number_mismatch", "9,03 persen")

@@ -29,6 +29,10 @@ _EN_NAME_RE = re.compile(
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 # Where a capital letter means "start of a sentence or quote", not "name".
 _STARTISH_RE = re.compile(r"(?:^|[.!?:;“\"‘'(\[—–-])\s*$")
+_TITLE_DOT_RE = re.compile(
+    r"(?<![\w.])(?:[A-Z]|Hj|Dr|dr|Ir|Drs|Dra|Prof|KH|K\.H|Jl|St|Sdr|Sdri|Bpk|Ny|Tn|Mr|Mrs|Ms|Gen|Lt|Col|Capt)"
+    r"\.\s*$"
+)
 # Indonesian affixed words (verbs, abstract nouns): never a name when capitalised at a sentence start.
 _ID_AFFIXED_RE = re.compile(r"^(?:me|ber|ter|di|se|ke|pe|per)\w{3,}|\w{3,}(?:kan|nya|an)$")
 # Derived English words ("Environment", "Transportation", "Religious"): ordinary vocabulary. Endings
@@ -90,7 +94,9 @@ def _fold(text: str) -> str:
 
 
 def _startish(text: str, start: int) -> bool:
-    return bool(_STARTISH_RE.search(text[:start]))
+    before = text[:start]
+    # The period of a title or an initial ("Hj. Nurhayati", "Dr. Terawan", "R. Kartini") ends no sentence.
+    return bool(_STARTISH_RE.search(before)) and not _TITLE_DOT_RE.search(before)
 
 
 def extract_names(text: str) -> list[NameMention]:
@@ -347,6 +353,18 @@ def _supported_en(source: str) -> tuple[str, frozenset[str], frozenset[str]]:
     return folded, words, frozenset(allowed)
 
 
+def _spelled_acronyms(words: list[str], acronyms: set[str]) -> set[int]:
+    """Indices of English words whose initials spell a source acronym ("GBK" -> "Gelora Bung Karno")."""
+    caps = [(k, w) for k, w in enumerate(words) if w[0].isupper()]
+    initials = "".join(_fold(w[0]) for _, w in caps)
+    out: set[int] = set()
+    for acr in acronyms:
+        at = initials.find(acr)
+        if at >= 0 and len(acr) >= 2:
+            out.update(k for k, _ in caps[at : at + len(acr)])
+    return out
+
+
 def _english_names(source: str, output: str) -> tuple[list[tuple[re.Match, list, bool]], bool, int]:
     """Capitalised English names with words the source does not support; whether any capitalised
     English vocabulary past a sentence start was written (a name spelled out in English); and whether
@@ -358,15 +376,18 @@ def _english_names(source: str, output: str) -> tuple[list[tuple[re.Match, list,
     folded_src, src_words, allowed = _supported_en(source)
     table = terms()
     found, expansion, translated = [], False, 0
+    acronyms = {_fold(a) for a in re.findall(r"\b[A-Z]{2,8}\b", source)}
     for m in _EN_NAME_RE.finditer(output):
         gloss = _GLOSS_RE.match(output, m.end())
         if gloss and _fold(gloss["acr"]) in src_words:
             continue  # "... Geophysics Agency (BMKG)": the translator wrote out the source's acronym
         startish = _startish(output, m.start())
         bad, free_vocab = [], 0
-        for k, w in enumerate(_WORD_RE.findall(m.group())):
+        name_words = _WORD_RE.findall(m.group())
+        spelled = _spelled_acronyms(name_words, acronyms)
+        for k, w in enumerate(name_words):
             f = _fold(w)
-            if len(f) < 2 or any(c.isdigit() for c in f) or not w[0].isupper():
+            if len(f) < 2 or any(c.isdigit() for c in f) or not w[0].isupper() or k in spelled:
                 continue  # "Rp150" is a number, checked as one; "-subsidised", "of" are not capitalised
             stem = f[:-1] if f.endswith("s") and len(f) > 3 else f
             if (

@@ -32,6 +32,11 @@ _SCALES: dict[str, float] = {
     "billion": 1e9,
     "bn": 1e9,
     "triliun": 1e12,
+    # "Rp 2 jutaan", "3 ribuan": about that many
+    "ribuan": 1e3,
+    "jutaan": 1e6,
+    "miliaran": 1e9,
+    "triliunan": 1e12,
     "trilyun": 1e12,
     "trillion": 1e12,
     "tn": 1e12,
@@ -53,7 +58,7 @@ _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _NUM = r"\d+(?:[.,]\d+)*"
 _SCALE_ALT = "|".join(sorted(_SCALES, key=len, reverse=True))
 _NUMBER_RE = re.compile(
-    rf"(?<![\d.,/:])(?P<num>{_NUM})(?![\d/])"
+    rf"(?<![\d.,/:])(?P<num>{_NUM})(?!\d|/\d)"
     rf"(?:\s?(?P<scale>{_SCALE_ALT})\b)?"
     r"(?:\s?(?P<pct>%|persen\b|percent\b|per\s?cent\b|pct\b))?"
     r"(?:(?P<ord>st|nd|rd|th)\b)?",
@@ -81,7 +86,8 @@ _MONTH_DAYS_RE = re.compile(
     re.IGNORECASE,
 )
 _TIME_RE = re.compile(
-    r"(?<![\d.,])(?P<h>\d{1,2})(?:(?P<sep>[.:])(?P<m>\d{2}))?(?!\d|[.,]\d)"
+    r"(?<![\d.,])(?P<h>\d{1,2})(?:(?P<sep>[.:])(?P<m>\d{2})(?:[.:]\d{2})?)?"  # seconds: "10.17.36"
+    r"(?!\d|[.,]\d)"
     # "9.36%", "5.06 million": an amount, never a clock time.
     r"(?!\s?(?:%|percent\b|per\s?cent\b|persen\b|pct\b|thousand\b|million\b|billion\b|trillion\b|"
     r"ribu\b|juta\b|miliar\b|triliun\b))"
@@ -431,8 +437,9 @@ def extract_numbers(text: str, lang: str = "id", *, words: bool = False) -> list
         money = bool(re.search(r"(?:Rp\.?|IDR|US\$|\$|€|£|USD)\s?$", before, re.IGNORECASE))
         kind = "percent" if m["pct"] else "money" if money else "number"
         vals = {_key(r * scale) for r in readings}
-        if m["pct"]:
-            vals |= {("frac", round(r / 100, 2)) for r in readings}  # "75 percent" = "three quarters"
+        if m["pct"] and lang == "en":
+            # "75 percent" may render "tiga perempat"; only a source fraction looks at this reading.
+            vals |= {("frac", round(r / 100, 2)) for r in readings}
         follow = _RANGE_TAIL_RE.match(text, m.end())
         if follow and not m["scale"] and follow["scale"]:
             # "Rp230-295 million", "between 2 and 3 billion": the scale written once covers both ends.
