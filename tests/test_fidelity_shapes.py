@@ -395,3 +395,20 @@ def test_a_name_after_a_title_period_is_no_sentence_start() -> None:
 def test_percent_decimals_stay_strict() -> None:
     (w,) = check_fidelity("Angka itu turun menjadi 9,03 persen.", "The figure fell to 9.3%.", "translation")
     assert (w.code, w.span) == ("number_mismatch", "9,03 persen")
+
+
+def test_hours_and_minutes_as_one_number_of_hours() -> None:
+    src = "Penerbangan itu ditempuh dalam waktu 9 jam 30 menit."
+    assert check_fidelity(src, "The flight takes nine and a half hours.", "translation") == []
+    assert check_fidelity(src, "The flight takes 9 hours and 30 minutes.", "translation") == []
+    warnings = check_fidelity(src, "The flight takes eight and a half hours.", "translation")
+    assert warnings and {w.code for w in warnings} == {"number_mismatch"}
+
+
+def test_a_shared_stem_without_an_english_ending_is_another_name() -> None:
+    # "Buddha"/"Buddhists" share a stem; "Persija"/"Persib" are two clubs.
+    assert check_fidelity("Umat Buddha berdoa.", "Buddhists prayed.", "translation") == []
+    warnings = check_fidelity(
+        "Persija menunjuk pelatih baru.", "Persib appointed a new coach.", "translation"
+    )
+    assert [(w.code, w.span) for w in warnings] == [("name_unsupported", "Persib")]

@@ -171,11 +171,22 @@ def _loan(word: str) -> str:
     return re.sub(r"(\w)\1", r"\1", word)
 
 
+# What English or an Indonesian loanword adds to a stem ("Buddh-ists", "Javan-ese", "Universit-as");
+# "Persija"/"Persib" differ by no such ending.
+_STEM_TAILS = "s es ist ists ism ic ics ian ians an ans n ese ish ite ites a as is isme ik ika i"
+_EN_STEM_TAILS = frozenset(_STEM_TAILS.split())
+
+
 def _same_stem(a: str, b: str) -> bool:
-    """ "Buddha" and "Buddhists": they share all but the last letter of the shorter word (5+ letters)."""
-    short = min(len(a), len(b))
-    common = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), short)
-    return common >= 5 and common >= short - 1
+    """ "Buddha" and "Buddhists": they share all but the last letter of the shorter word (5+ letters),
+    and the longer word goes on with an English ending."""
+    short, long_ = sorted((a, b), key=len)
+    common = next((i for i, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    return (
+        common >= 5
+        and common >= len(short) - 1
+        and (long_[common:] in _EN_STEM_TAILS or common == len(long_))
+    )
 
 
 def _kept(token: str, folded: str, words: frozenset[str]) -> bool:

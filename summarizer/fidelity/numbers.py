@@ -110,6 +110,8 @@ _ID_HOUR_RE = re.compile(
     r"(?:\s+(?P<period>pagi|siang|sore|malam|dini\s+hari))?)",
     re.IGNORECASE,
 )
+# "9 jam 30 menit" is also "nine and a half hours": both parts may be written as one number of hours.
+_DURATION_RE = re.compile(r"(?<![\d.,])(?P<h>\d{1,3})\s*jam\s*(?:dan\s*)?(?P<m>\d{1,2})\s*menit\b", re.I)
 _CLOCK_RE = re.compile(r"(?P<h>\d{1,2})\.(?P<m>\d{2})")
 _RANGE_TAIL_RE = re.compile(
     rf"\s*(?:-|–|—|to|and|until|hingga|sampai|s/d|s\.d\.?)\s*(?:Rp\.?|IDR|US\$|\$)?\s?"
@@ -298,6 +300,8 @@ def _parse_word_numbers(text: str, lang: str) -> list[NumberMention]:
                 break
             j += 1
         value = total + current
+        if lang == "en" and [x.group().lower() for x in words[j - 2 : j + 1]] == ["and", "a", "half"]:
+            value, j = value + 0.5, j + 1  # "nine and a half": the loop above stepped over "and a"
         vals, kind = frozenset({_key(value)}), "word"
         denom, k = _denominator(words, j, table, lang)
         if denom and (lang == "id" or (w in _EN_WORDS and _EN_WORDS[w] <= 10 and w not in _EN_ORDINALS)):
@@ -450,6 +454,12 @@ def extract_numbers(text: str, lang: str = "id", *, words: bool = False) -> list
         vals = frozenset(vals)
         span = m.group().rstrip()
         add(NumberMention(span, m.start(), m.start() + len(span), vals, kind))
+    if lang == "id":
+        for m in _DURATION_RE.finditer(text):
+            hours = _key(int(m["h"]) + int(m["m"]) / 60)
+            for i, x in enumerate(mentions):
+                if x.start in (m.start("h"), m.start("m")) and x.kind == "number":
+                    mentions[i] = NumberMention(x.span, x.start, x.end, x.values | {hours}, x.kind)
     if words:
         for w in _parse_word_numbers(text, lang):
             if free(w.start, w.end):
