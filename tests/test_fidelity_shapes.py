@@ -412,3 +412,17 @@ def test_a_shared_stem_without_an_english_ending_is_another_name() -> None:
         "Persija menunjuk pelatih baru.", "Persib appointed a new coach.", "translation"
     )
     assert [(w.code, w.span) for w in warnings] == [("name_unsupported", "Persib")]
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "ok"),
+    [
+        ("Pencarian dihentikan setelah tujuh hari.", "The search was called off after a week.", True),
+        ("Ia ditahan selama 14 hari.", "He was detained for two weeks.", True),
+        ("Proyek itu berjalan 12 bulan.", "The project ran for a year.", True),
+        ("Pencarian dihentikan setelah tujuh hari.", "The search was called off after two weeks.", False),
+        ("Ia ditahan selama 14 hari.", "He was detained for three weeks.", False),
+    ],
+)
+def test_spans_of_time_in_other_units(source: str, output: str, ok: bool) -> None:
+    assert (check_fidelity(source, output, "translation") == []) is ok

@@ -112,6 +112,12 @@ _ID_HOUR_RE = re.compile(
 )
 # "9 jam 30 menit" is also "nine and a half hours": both parts may be written as one number of hours.
 _DURATION_RE = re.compile(r"(?<![\d.,])(?P<h>\d{1,3})\s*jam\s*(?:dan\s*)?(?P<m>\d{1,2})\s*menit\b", re.I)
+# "tujuh hari" = "a week", "12 bulan" = "a year": a span of time also compared as a number of days
+# (a month as 30, a year as 12 months).
+_ID_PERIOD_DAYS = {"hari": 1, "pekan": 7, "minggu": 7, "bulan": 30, "tahun": 360}
+_EN_PERIOD_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 360}
+_ID_PERIOD_RE = re.compile(r"\b(?P<n>\w+)\s+(?P<unit>hari|pekan|minggu|bulan|tahun)\b", re.I)
+_EN_PERIOD_RE = re.compile(r"\b(?P<n>[\w-]+)\s+(?P<unit>day|week|fortnight|month|year)s?\b", re.I)
 _CLOCK_RE = re.compile(r"(?P<h>\d{1,2})\.(?P<m>\d{2})")
 _RANGE_TAIL_RE = re.compile(
     rf"\s*(?:-|–|—|to|and|until|hingga|sampai|s/d|s\.d\.?)\s*(?:Rp\.?|IDR|US\$|\$)?\s?"
@@ -464,8 +470,35 @@ def extract_numbers(text: str, lang: str = "id", *, words: bool = False) -> list
         for w in _parse_word_numbers(text, lang):
             if free(w.start, w.end):
                 add(w)
+    if words:
+        _add_period_days(text, lang, mentions)
     mentions.sort(key=lambda x: x.start)
     return mentions
+
+
+def _add_period_days(text: str, lang: str, mentions: list[NumberMention]) -> None:
+    """Give "tujuh hari", "a week", "two weeks" a reading in days, so that either form supports the other."""
+    regex, units = (_ID_PERIOD_RE, _ID_PERIOD_DAYS) if lang == "id" else (_EN_PERIOD_RE, _EN_PERIOD_DAYS)
+    at = {x.start: i for i, x in enumerate(mentions)}
+    for m in regex.finditer(text):
+        days = units[m["unit"].lower()]
+        i = at.get(m.start("n"))
+        if i is not None:
+            x = mentions[i]
+            counts = [v[1] for v in x.values if v[0] == "num"]
+            if len(counts) == 1:
+                mentions[i] = NumberMention(
+                    x.span,
+                    x.start,
+                    x.end,
+                    x.values | {("days", round(counts[0] * days))},
+                    x.kind,
+                    x.strict_kinds,
+                )
+        elif lang == "en" and m["n"].lower() in ("a", "one"):
+            # "a week": no number mention of its own; support only (a "word" below three).
+            span = text[m.start() : m.end()]
+            mentions.append(NumberMention(span, m.start(), m.end(), frozenset({("days", days)}), "word"))
 
 
 def values_match(source: NumberMention, candidates: frozenset) -> bool:
