@@ -426,3 +426,17 @@ def test_a_shared_stem_without_an_english_ending_is_another_name() -> None:
 )
 def test_spans_of_time_in_other_units(source: str, output: str, ok: bool) -> None:
     assert (check_fidelity(source, output, "translation") == []) is ok
+
+
+@pytest.mark.parametrize(
+    ("source", "output"),
+    [
+        (
+            "Korlantas memprediksi puncak arus balik pada H+3.",
+            "The traffic corps predicted the return flow would peak three days after Eid.",
+        ),
+        ("Kodam Jaya mengerahkan 1.500 prajurit.", "The Jakarta Military Command deployed 1,500 soldiers."),
+    ],
+)
+def test_holiday_countdowns_and_jaya_as_jakarta(source: str, output: str) -> None:
+    assert check_fidelity(source, output, "translation") == []
