@@ -119,7 +119,7 @@ def test_t5_v1_1_conversion_matches_transformers(tiny_t5_v11) -> None:
 @needs_ct2
 def test_parity_check_catches_the_unfixed_v1_1_conversion(tiny_t5_v11, tmp_path, monkeypatch) -> None:
     """Without the tie-flag fix the converter mis-scales v1.1 outputs, and the parity check sees it."""
-    import summarizer.models.ct2 as ct2_module
+    from summarizer.models.ct2 import convert as ct2_module
 
     monkeypatch.setenv(ct2_module.ENV_CT2_DIR, str(tmp_path / "unfixed"))
     monkeypatch.setattr(ct2_module, "fix_tie_flag", lambda config: None)
@@ -145,6 +145,49 @@ def test_tokenizers_match_transformers_on_the_real_opus_vocabulary(opus_shape_ma
         assert ct._tok.decode(tokens) == hf.tokenizer.decode(ids, skip_special_tokens=True).strip()
     assert ct.max_input_tokens == hf.max_input_tokens == 512
     assert "torch" not in type(ct._tok).__module__
+
+
+@needs_ct2
+@pytest.mark.parametrize("family", ["marian", "t5"])
+def test_both_backends_split_an_oversized_input_into_the_same_whole_word_parts(
+    family, opus_shape_marian, t5_vocab
+) -> None:
+    """Same input, same parts: whole words on both backends, nothing the vocabulary lacks dropped."""
+    folder, kind = (opus_shape_marian, "translation") if family == "marian" else (t5_vocab, "summary")
+    hf, ct = _pair(folder, kind)
+    # Curly quotes, é, an emoji and a figure: pieces a small vocabulary lacks (<unk>), which a split
+    # that decodes windows of pieces would drop or glue to their neighbours.
+    sentence = "“Café” di Bandung menjual kopi 🙂 seharga Rp1.500.000 per karung, kata pengelola."
+    text = " ".join([sentence, *SENTENCES] * 6)
+    limit = 40
+    assert hf.count_tokens([text])[0] > 3 * limit
+    parts = ct.split_tokens(text, limit)
+    assert parts == hf.split_tokens(text, limit)
+    assert " ".join(parts) == " ".join(text.split())  # every character kept, words never cut
+    assert max(ct.count_tokens(parts)) <= limit and max(hf.count_tokens(parts)) <= limit
+
+
+@needs_ct2
+def test_both_backends_read_the_same_facts_from_a_model_folder(t5_vocab, tmp_path) -> None:
+    """Prefix, input limit and generation defaults: one reading of the folder, whichever backend."""
+    from summarizer.models import Seq2SeqModel
+
+    folder = tmp_path / "t5-prefixed"
+    shutil.copytree(t5_vocab, folder)
+    config = json.loads((folder / "config.json").read_text("utf-8"))
+    config["task_specific_params"] = {"summarization": {"prefix": "summarize: ", "num_beams": 4}}
+    (folder / "config.json").write_text(json.dumps(config), "utf-8")
+    gen = json.loads((folder / "generation_config.json").read_text("utf-8"))
+    gen.update(num_beams=3, no_repeat_ngram_size=2, length_penalty=1.0)  # 1.0 is "off": not a default
+    (folder / "generation_config.json").write_text(json.dumps(gen), "utf-8")
+    hf, ct = _pair(folder, "summary")
+    assert hf.summary_prefix == ct.summary_prefix == "summarize: "
+    assert hf.generation_defaults == ct.generation_defaults
+    assert ct.generation_defaults == GenerationSettings(num_beams=3, no_repeat_ngram_size=2)
+    assert hf.max_input_tokens == ct.max_input_tokens
+    assert "summary_prefix" in Seq2SeqModel.__annotations__
+    plain_hf, plain_ct = _pair(t5_vocab, "summary")
+    assert plain_hf.summary_prefix == plain_ct.summary_prefix == ""
 
 
 @needs_ct2
@@ -237,19 +280,19 @@ def test_translator_splits_a_3000_token_article_so_ctranslate2_never_sees_more_t
 
 @needs_ct2
 def test_conversion_is_cached_atomic_and_keyed_by_content(tiny_marian, tmp_path, monkeypatch) -> None:
-    import summarizer.models.ct2 as ct2_module
+    from summarizer.models.ct2 import convert as ct2_module
 
     monkeypatch.setenv(ct2_module.ENV_CT2_DIR, str(tmp_path / "cache"))
     folder = tmp_path / "marian"
     shutil.copytree(tiny_marian, folder)
     calls: list[Path] = []
-    real = ct2_module._convert_into
+    real = ct2_module.convert_into
 
     def counting(source, out, quantization):
         calls.append(out)
         real(source, out, quantization)
 
-    monkeypatch.setattr(ct2_module, "_convert_into", counting)
+    monkeypatch.setattr(ct2_module, "convert_into", counting)
     threads = [
         threading.Thread(target=ct2_module.convert_model, args=(str(folder), "translation")) for _ in range(3)
     ]

@@ -31,7 +31,7 @@ def _cli(*args: str):
 def unreachable(monkeypatch):
     """Online mode, but the hub cannot be reached (as on a machine without internet)."""
     monkeypatch.delenv("HF_HUB_OFFLINE")
-    for module in ("resolve", "hf", "ct2"):
+    for module in ("resolve", "hf", "ct2.convert"):
         monkeypatch.setattr(f"summarizer.models.{module}.hub_reachable", lambda *a, **k: False)
 
 

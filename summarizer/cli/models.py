@@ -8,21 +8,12 @@ from pathlib import Path
 import click
 
 from ..models import resolve_model
+from ..models.common import HUB_FILES
 from ..models.ct2 import COMPUTE_TYPES
 from ..models.marian_native import MANIFEST, installed_folder
 from ..models.resolve import is_cached
 from ..presets import Preset, get_preset, list_presets
 from ._common import friendly_errors
-
-# What a seq2seq checkpoint needs; skips TF/Flax/ONNX weights and training logs.
-_ALLOW = [
-    "*.json",
-    "*.model",
-    "*.spm",
-    "*.txt",
-    "*.safetensors",
-    "pytorch_model*.bin",
-]
 
 
 @click.group("models")
@@ -99,7 +90,7 @@ def download_command(names: tuple[str, ...], from_: str | None) -> None:
         if local_only:
             click.echo(f"{hub_id} is cached already; not checked for updates (no hub access)", err=True)
         try:
-            path = snapshot_download(repo_id=hub_id, allow_patterns=_ALLOW, local_files_only=local_only)
+            path = snapshot_download(repo_id=hub_id, allow_patterns=HUB_FILES, local_files_only=local_only)
         except Exception as exc:  # the hub client raises many types; hub_unavailable sorts them
             raise hub_unavailable(hub_id, exc, downloading=True) from exc
         click.echo(path)

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..errors import BackendUnavailableError
 from .base import GenerationSettings, Seq2SeqModel, resolve_device
+from .common import ct2_missing
 from .resolve import ResolvedModel, resolve_model
 
 __all__ = [
@@ -76,9 +77,7 @@ def _ct2_auto_device() -> str:
     try:
         import ctranslate2
     except ImportError as exc:
-        raise BackendUnavailableError(
-            "the CTranslate2 backend is not available", hint="pip install 'summarizer[ct2]'"
-        ) from exc
+        raise ct2_missing() from exc
     return "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
 
 
@@ -90,7 +89,5 @@ def _build(resolved: ResolvedModel, device: str, backend: str, compute_type: str
     try:
         from .ct2 import CTranslate2Model
     except ImportError as exc:
-        raise BackendUnavailableError(
-            "the CTranslate2 backend is not available", hint="pip install 'summarizer[ct2]'"
-        ) from exc
+        raise ct2_missing() from exc
     return CTranslate2Model(resolved, device=device, compute_type=compute_type)

@@ -60,6 +60,8 @@ class Seq2SeqModel(Protocol):
     device: str
     max_input_tokens: int
     generation_defaults: GenerationSettings
+    #: Put before a text to summarise (a generic T5's "summarize: "); "" when the model needs none.
+    summary_prefix: str
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         """Source tokens per text, special tokens included."""

@@ -9,8 +9,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..errors import DeviceError, GenerationError, ModelUnavailableError
-from ..text.chunking import split_by_words
 from .base import GenerationSettings
+from .common import Seq2SeqBackend, generation_defaults, max_input_tokens, summary_prefix
 from .resolve import (
     ResolvedModel,
     broken_weights_error,
@@ -25,27 +25,11 @@ __all__ = ["TransformersModel", "max_input_tokens"]
 
 logger = logging.getLogger(__name__)
 
-# Tokenizers without a real limit report ~1e30; T5-style relative positions still degrade past this.
-_FALLBACK_MAX_INPUT = 512
 # transformers reports broken or incomplete model folders through all of these.
 _LOAD_ERRORS = (OSError, ValueError, KeyError, TypeError, AttributeError, RuntimeError, ImportError)
-_GEN_FIELDS = ("num_beams", "no_repeat_ngram_size", "repetition_penalty", "length_penalty")
 
 
-def max_input_tokens(tokenizer: Any, config: Any) -> int:
-    """The real input limit from the tokenizer and config (the smaller one that is sane)."""
-    limits = []
-    tok_max = getattr(tokenizer, "model_max_length", None)
-    if isinstance(tok_max, int) and 0 < tok_max < 100_000:
-        limits.append(tok_max)
-    for name in ("max_position_embeddings", "n_positions"):
-        value = getattr(config, name, None)
-        if isinstance(value, int) and 0 < value < 100_000:
-            limits.append(value)
-    return min(limits) if limits else _FALLBACK_MAX_INPUT
-
-
-class TransformersModel:
+class TransformersModel(Seq2SeqBackend):
     """A seq2seq model run with PyTorch through transformers."""
 
     backend = "transformers"
@@ -95,17 +79,13 @@ class TransformersModel:
         # from two threads would otherwise get padded counts or errors.
         self._tok_lock = threading.Lock()
         self.max_input_tokens = max_input_tokens(self.tokenizer, self.model.config)
-        task_params = getattr(self.model.config, "task_specific_params", None) or {}
-        #: Prefix a generic T5 expects for summaries ("summarize: "); presets use their own prompt file.
-        self.summary_prefix = str(task_params.get("summarization", {}).get("prefix", "") or "")
+        self.summary_prefix = summary_prefix(getattr(self.model.config, "task_specific_params", None))
         gen = self.model.generation_config
         # We always size outputs with max_new_tokens; a max_length left in the model's config (opus-mt
         # ships 512) makes transformers warn on every call. Keep it only as the fallback.
         self._max_length = gen.max_length
         gen.max_length = None
-        self.generation_defaults = GenerationSettings(
-            **{k: getattr(gen, k) for k in _GEN_FIELDS if getattr(gen, k, None) not in (None, 0, 1.0)}
-        )
+        self.generation_defaults = generation_defaults(lambda name: getattr(gen, name, None))
         logger.info("loaded %s on %s (max %d input tokens)", self.model_id, device, self.max_input_tokens)
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
@@ -114,19 +94,6 @@ class TransformersModel:
         with self._tok_lock:
             ids = self.tokenizer(list(texts), add_special_tokens=True, truncation=False)["input_ids"]
         return [len(x) for x in ids]
-
-    def split_tokens(self, text: str, max_tokens: int) -> list[str]:
-        # Whole words, never a decoded token window: decoding drops pieces the vocabulary lacks.
-        return split_by_words(text, max_tokens, self.count_tokens)
-
-    def generate(self, texts: Sequence[str], settings: GenerationSettings) -> list[str]:
-        return [text for text, _ in self._generate(texts, settings, scored=False)]
-
-    def generate_scored(
-        self, texts: Sequence[str], settings: GenerationSettings
-    ) -> list[tuple[str, float | None]]:
-        """Like :meth:`generate`, plus each output's mean log-probability per generated token."""
-        return self._generate(texts, settings, scored=True)
 
     def _generate(
         self, texts: Sequence[str], settings: GenerationSettings, *, scored: bool

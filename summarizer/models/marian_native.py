@@ -26,6 +26,7 @@ from typing import Any
 
 from ..errors import ModelUnavailableError
 from ..presets import Preset
+from .common import cache_dir
 
 __all__ = [
     "NATIVE_SUBDIR",
@@ -53,12 +54,7 @@ Progress = Callable[[int, int | None], None]
 
 def native_root() -> Path:
     """Where installed native models live, read at call time (tests and users change HF_HOME)."""
-    if os.environ.get(ENV_NATIVE_DIR):
-        return Path(os.environ[ENV_NATIVE_DIR]).expanduser()
-    hf_home = os.environ.get("HF_HOME") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "huggingface"
-    )
-    return Path(hf_home).expanduser() / "summarizer-models"
+    return cache_dir(ENV_NATIVE_DIR, "summarizer-models")
 
 
 def _folder_name(preset: Preset) -> str:
