@@ -81,6 +81,7 @@ class Seq2SeqBackend:
     def _generate(
         self, texts: Sequence[str], settings: GenerationSettings, *, scored: bool
     ) -> list[tuple[str, float | None]]:
+        """One model call for a non-empty batch; scores only when ``scored``."""
         raise NotImplementedError
 
     def split_tokens(self, text: str, max_tokens: int) -> list[str]:
@@ -89,10 +90,16 @@ class Seq2SeqBackend:
         return split_by_words(text, max_tokens, self.count_tokens)
 
     def generate(self, texts: Sequence[str], settings: GenerationSettings) -> list[str]:
-        return [text for text, _ in self._generate(texts, settings, scored=False)]
+        return [text for text, _ in self._nonempty(texts, settings, scored=False)]
 
     def generate_scored(
         self, texts: Sequence[str], settings: GenerationSettings
     ) -> list[tuple[str, float | None]]:
         """Like :meth:`generate`, plus each output's mean log-probability per generated token."""
-        return self._generate(texts, settings, scored=True)
+        return self._nonempty(texts, settings, scored=True)
+
+    def _nonempty(
+        self, texts: Sequence[str], settings: GenerationSettings, *, scored: bool
+    ) -> list[tuple[str, float | None]]:
+        # An empty batch is no model call, on any backend.
+        return self._generate(texts, settings, scored=scored) if texts else []

@@ -98,8 +98,6 @@ class TransformersModel(Seq2SeqBackend):
     def _generate(
         self, texts: Sequence[str], settings: GenerationSettings, *, scored: bool
     ) -> list[tuple[str, float | None]]:
-        if not texts:
-            return []
         torch = self._torch
         with self._tok_lock:
             try:

@@ -77,8 +77,6 @@ class CTranslate2Model(Seq2SeqBackend):
     def _generate(
         self, texts: Sequence[str], settings: GenerationSettings, *, scored: bool
     ) -> list[tuple[str, float | None]]:
-        if not texts:
-            return []
         tokens = self._tok.encode(texts)
         longest = max(len(t) for t in tokens)
         if longest > self.max_input_tokens:
