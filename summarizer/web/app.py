@@ -14,6 +14,19 @@ __all__ = ["build_app", "launch"]
 
 _INSTALL_HINT = "the web page needs Gradio: pip install 'summarizer[web]'"
 _CSS = PAGE_CSS + ALIGNED_CSS
+# Gradio's launch settings this server always uses: no share link, browser, SSR, MCP or PWA; errors
+# stay in the server log; start-up is quiet (launch() prints the address) and does not block.
+_SERVE: dict[str, Any] = {
+    "share": False,
+    "inbrowser": False,
+    "prevent_thread_lock": True,
+    "show_error": False,
+    "quiet": True,
+    "footer_links": ["api"],
+    "ssr_mode": False,
+    "mcp_server": False,
+    "pwa": False,
+}
 
 
 def _gradio() -> Any:
@@ -93,19 +106,7 @@ def launch(
     # Gradio's own start-up lines end with "set share=True" advice this server never takes: launch it
     # quiet, print the address ourselves, then block as Gradio would have.
     started = app.launch(
-        server_name=host,
-        server_port=port,
-        share=False,
-        inbrowser=False,
-        prevent_thread_lock=True,
-        show_error=False,
-        quiet=True,
-        max_file_size=4 * config.max_chars,
-        footer_links=["api"],
-        ssr_mode=False,
-        mcp_server=False,
-        pwa=False,
-        css=_CSS,
+        server_name=host, server_port=port, max_file_size=4 * config.max_chars, css=_CSS, **_SERVE
     )
     if not quiet:
         print(f"* Running on local URL:  {app.local_url}", flush=True)

@@ -12,22 +12,11 @@ import gradio as gr
 
 from ..errors import ModelError, SummarizerError
 from ..results import ArticleResult
+from . import render
 from .aligned import ORDERS, render_aligned
 from .config import WebConfig, model_choices
 from .inputs import page_glossary, read_upload
 from .pool import forget_pipeline, get_pipeline
-from .render import (
-    esc,
-    render_error,
-    render_models,
-    render_note,
-    render_removed,
-    render_status,
-    render_warnings,
-    split_warnings,
-    write_aligned,
-    write_json,
-)
 
 __all__ = ["PageHandlers"]
 
@@ -72,11 +61,14 @@ class PageHandlers:
                 forget_pipeline(config, model)
                 if custom and config.allow_custom_models:
                     exc = _private()
-            return (render_error(exc), *_blank(full))
+            return (render.render_error(exc), *_blank(full))
         except Exception:
             logger.exception("unexpected error in the web page")
             forget_pipeline(config, model)
-            return (render_error(SummarizerError("internal error", hint="see the server log")), *_blank(full))
+            return (
+                render.render_error(SummarizerError("internal error", hint="see the server log")),
+                *_blank(full),
+            )
         return _filled(result, order, flagged_only)
 
     def load_file(self, path: str | None):
@@ -85,8 +77,8 @@ class PageHandlers:
         try:
             text = read_upload(path, self.config.max_chars)
         except SummarizerError as exc:
-            return gr.Textbox(), render_error(exc)
-        return text, render_note(f"Loaded <b>{esc(Path(path).name)}</b>.")
+            return gr.Textbox(), render.render_error(exc)
+        return text, render.render_note(f"Loaded <b>{render.esc(Path(path).name)}</b>.")
 
     def summarize(self, text: str, full: bool = False) -> dict[str, Any]:
         """Summarise one article; returns ArticleResult.to_dict() (summary_id, summary_en, ...)."""
@@ -101,18 +93,18 @@ class PageHandlers:
 
 def _filled(result: ArticleResult, order: str, flagged_only: bool) -> tuple[Any, ...]:
     """The page's outputs for ``result``, in :attr:`Page.outputs` order."""
-    groups = split_warnings(result)
+    groups = render.split_warnings(result)
     return (
-        render_status(result),
+        render.render_status(result),
         result.summary_id,
-        render_warnings(groups["summary_id"]),
+        render.render_warnings(groups["summary_id"]),
         result.summary_en,
-        render_warnings(groups["summary_en"]),
+        render.render_warnings(groups["summary_en"]),
         gr.Textbox(value=result.translation_en or "", visible=result.translation_en is not None),
-        render_warnings(groups["translation"]),
-        render_removed(result),
-        render_models(result),
-        gr.DownloadButton(value=write_json(result), interactive=True),
+        render.render_warnings(groups["translation"]),
+        render.render_removed(result),
+        render.render_models(result),
+        gr.DownloadButton(value=render.write_json(result), interactive=True),
         *_aligned_outputs(result, order, flagged_only),
     )
 
@@ -134,7 +126,7 @@ def _aligned_outputs(result: ArticleResult, order: str, flagged_only: bool) -> t
     return (
         render_aligned(rows, order, flagged_only),
         rows,
-        gr.DownloadButton(value=write_aligned(result) if ready else None, interactive=ready),
+        gr.DownloadButton(value=render.write_aligned(result) if ready else None, interactive=ready),
     )
 
 
