@@ -9,9 +9,10 @@ import os
 # Before Gradio is imported: no usage statistics leave this machine.
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-from summarizer.web import build_app, launch
+from summarizer.web import build_app, launch, web_config
 
-demo = build_app()  # module-level `demo` lets `gradio demo.py` reload it while editing
+config = web_config()
+demo = build_app(config=config)  # module-level `demo` lets `gradio demo.py` reload it while editing
 
 if __name__ == "__main__":
-    launch(demo)
+    launch(demo, config=config)

@@ -66,8 +66,11 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="summarizer-shot-") as tmp:
         model = _tiny_translator(Path(tmp))
-        app = web.build_app(summary_model="extractive", translation_model=str(model))
-        _, url, _ = web.launch(app, host="127.0.0.1", port=_free_port(), block=False, quiet=True)
+        config = web.web_config(summary_model="extractive", translation_model=str(model))
+        app = web.build_app(config=config)
+        _, url, _ = web.launch(
+            app, config=config, host="127.0.0.1", port=_free_port(), block=False, quiet=True
+        )
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)

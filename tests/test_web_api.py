@@ -179,9 +179,9 @@ def test_serve_command_starts_the_app_with_the_given_options(monkeypatch, tiny_m
     from summarizer.cli import main
 
     monkeypatch.setenv("GRADIO_ANALYTICS_ENABLED", "False")
-    monkeypatch.setattr(web, "_pipelines", {})
+    monkeypatch.setattr(web.pool, "_pipelines", {})
     seen = {}
-    monkeypatch.setattr(web, "launch", lambda app, **kw: seen.update(kw, config=app.summarizer_config))
+    monkeypatch.setattr(web, "launch", lambda app, **kw: seen.update(kw))
     args = [
         "serve",
         "--port",
@@ -217,22 +217,30 @@ def _result(**kw) -> ArticleResult:
 
 
 def test_warnings_are_grouped_next_to_the_output_they_concern():
+    # Issue 12 changed this: the page routes by the warning's ``target`` (set by the pipeline), not
+    # by looking its source sentence up in the summary.
     w_sum = FidelityWarning("number_missing", "number changed", span="3,5", stage="summary")
-    w_en = FidelityWarning("number_mismatch", "n", stage="translation", output="Prices rose 3.5 percent.")
-    w_full = FidelityWarning("repetition", "r", stage="translation", output="Other sentence here.")
-    # Matched by source sentence (quotes normalised as the translator saw them) when there is one.
-    w_src = FidelityWarning("name_missing", "m", stage="translation", source='"Harga" naik.', output="x")
-    w_src_full = FidelityWarning("name_missing", "m", stage="translation", source="Lain.", output="x")
+    w_id = FidelityWarning("name_missing", "n", stage="summary", target="summary_id")
+    w_en = FidelityWarning("number_mismatch", "n", stage="translation", target="summary_en", index=0)
+    # The source is the summary's own sentence, but the target says the full translation: target wins.
+    w_full = FidelityWarning(
+        "repetition",
+        "r",
+        stage="translation",
+        source="Harga naik 3,5 persen.",
+        target="translation_en",
+        index=1,
+    )
+    w_loose = FidelityWarning("glossary_missing", "g", stage="translation", source="Harga naik 3,5 persen.")
     fallback = ResultWarning("summary_fallback", "used extractive", stage="summary")
+    banner = ResultWarning("legacy_encoding", "decoded as cp1252", stage="input")
     result = _result(
-        summary_id="“Harga” naik.  Harga naik 3,5 persen.",
-        translation_en="Other sentence here.",
-        warnings=(w_sum, w_en, w_full, w_src, w_src_full, fallback),
+        translation_en="Other sentence here.", warnings=(w_sum, w_id, w_en, w_full, w_loose, fallback, banner)
     )
     groups = web.split_warnings(result)
-    assert groups == {"summary_id": [w_sum], "summary_en": [w_en, w_src], "translation": [w_full, w_src_full]}
-    # Without a full translation every translation warning concerns the English summary.
-    assert web.split_warnings(_result(warnings=(w_full,)))["summary_en"] == [w_full]
+    assert groups == {"summary_id": [w_sum, w_id], "summary_en": [w_en], "translation": [w_full, w_loose]}
+    # Without a full translation an untargeted translation warning concerns the English summary.
+    assert web.split_warnings(_result(warnings=(w_loose,)))["summary_en"] == [w_loose]
     assert "Fallback used" in web.render_status(result) and "used extractive" in web.render_status(result)
     assert web.render_status(_result()) == ""
     assert '<mark class="sm-span">3,5</mark>' in web.render_warnings([w_sum])
@@ -266,16 +274,17 @@ def test_json_download_holds_to_dict(tmp_path):
 
 def test_pipeline_cache_is_bounded(monkeypatch, tiny_marian):
     # Issue 11 changed this: a full cache evicts the least recently used model instead of refusing.
-    monkeypatch.setattr(web, "_pipelines", {})
+    pipelines = {}
+    monkeypatch.setattr(web.pool, "_pipelines", pipelines)
     options = PipelineOptions(summary_model="extractive", translation_model=str(tiny_marian))
     config = web.WebConfig(pipeline=options)
     first = web.get_pipeline(config)
     assert web.get_pipeline(config) is first
     for i in range(web.MAX_PIPELINES - 1):
-        web._pipelines[replace(options, summary_model=f"fake-{i}")] = first
+        pipelines[replace(options, summary_model=f"fake-{i}")] = first
     web.get_pipeline(config, "fast")
-    assert len(web._pipelines) == web.MAX_PIPELINES
-    assert replace(options, summary_model="fake-0") not in web._pipelines
+    assert len(pipelines) == web.MAX_PIPELINES
+    assert replace(options, summary_model="fake-0") not in pipelines
     assert web.get_pipeline(config) is first
 
 

@@ -14,7 +14,7 @@ from summarizer.results import ArticleResult, FidelityWarning, Segment
 pytest.importorskip("gradio")
 
 from summarizer import web
-from summarizer.web_aligned import render_aligned
+from summarizer.web.aligned import render_aligned
 
 ROWS = [
     {"paragraph": 0, "index": 0, "source": "Harga <naik>.", "english": "Prices rose.", "confidence": 0.9,
@@ -108,9 +108,9 @@ def test_serve_takes_a_glossary_and_rejects_a_bad_one(monkeypatch, tiny_marian, 
     from summarizer.cli import main
 
     monkeypatch.setenv("GRADIO_ANALYTICS_ENABLED", "False")
-    monkeypatch.setattr(web, "_pipelines", {})
+    monkeypatch.setattr(web.pool, "_pipelines", {})
     seen = {}
-    monkeypatch.setattr(web, "launch", lambda app, **kw: seen.update(config=app.summarizer_config))
+    monkeypatch.setattr(web, "launch", lambda app, **kw: seen.update(config=kw["config"]))
     good, bad = tmp_path / "g.csv", tmp_path / "bad.tsv"
     good.write_text("Kemenkeu,Ministry of Finance\n", "utf-8")
     bad.write_text("Kemenkeu\n", "utf-8")
@@ -129,3 +129,34 @@ def test_serve_takes_a_glossary_and_rejects_a_bad_one(monkeypatch, tiny_marian, 
     result = CliRunner().invoke(main, [*args, "--glossary", str(bad)])
     assert result.exit_code == 2 and "line 1 has 1 column(s)" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.slow
+def test_page_puts_sentence_warnings_in_the_box_of_the_output_they_concern(tiny_marian):
+    # Every sentence is "unsure" (min_confidence=1), so each box must list one low_confidence per sentence
+    # it shows: the English summary's box its sentences, the full translation's box all of the article's.
+    from batch_support import quick_marian
+
+    app = web.build_app(
+        summary_model="extractive",
+        translation_model=str(quick_marian(tiny_marian, Path(tiny_marian).parent / "quick-web")),
+        min_confidence=1.0,
+        guard=False,
+    )
+    (fn,) = [f.fn for f in app.fns.values() if f.name == "run_page"]
+    text = (
+        "Harga beras naik menjadi Rp1.500.000 per karung di Jakarta.\n\n"
+        "Warga “Kampung Melayu” mengeluh kepada René, pedagang pasar.\n\n"
+        "Pemerintah berjanji menambah pasokan pekan depan.\n\n"
+        "Kenaikan harga itu terjadi sejak awal bulan karena panen terlambat di Jawa Barat.\n\n"
+        "Pedagang lain menyebut pembeli mulai mengurangi belanja harian mereka.\n\n"
+        "Dinas perdagangan akan memantau harga di lima pasar besar setiap hari."
+    )
+    out = fn(text, "extractive", "short", True, progress=lambda *a, **k: None)
+    assert "Error" not in out[0]
+    rows = out[11]
+    summary_rows = [r for r in rows if r["source"] in out[1]]
+    assert 0 < len(summary_rows) < len(rows) == 6
+    unsure = "<code>low_confidence</code>"
+    assert out[4].count(unsure) == len(summary_rows) and out[6].count(unsure) == len(rows)
+    assert unsure not in out[2]  # the Indonesian summary is not a translation

@@ -26,8 +26,13 @@ def live_server(translation_model: Path, **options: Any) -> Iterator[tuple[Any, 
         mp.setenv("GRADIO_ANALYTICS_ENABLED", "False")
         mp.setenv("HF_HUB_OFFLINE", "1")
         web.clear_pipelines()
-        app = web.build_app(summary_model="extractive", translation_model=str(translation_model), **options)
-        _, url, _ = web.launch(app, host="127.0.0.1", port=free_port(), block=False, quiet=True)
+        config = web.web_config(
+            summary_model="extractive", translation_model=str(translation_model), **options
+        )
+        app = web.build_app(config=config)
+        _, url, _ = web.launch(
+            app, config=config, host="127.0.0.1", port=free_port(), block=False, quiet=True
+        )
         try:
             yield app, url
         finally:

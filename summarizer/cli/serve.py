@@ -37,13 +37,14 @@ def serve_command(host: str, port: int, concurrency: int, presets_only: bool, ve
     # Set before Gradio is imported: it reads this at import and when clients are made.
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     try:
-        from ..web import build_app, launch
+        from ..web import build_app, launch, web_config
     except ImportError as exc:
         raise click.ClickException("the web page needs Gradio: pip install 'summarizer[web]'") from exc
     options = {k: v for k, v in models.items() if v is not None}
     options["guard"] = not options.pop("no_guard", False)
     try:
-        app = build_app(**options, concurrency_limit=concurrency, allow_custom_models=not presets_only)
+        config = web_config(**options, concurrency_limit=concurrency, allow_custom_models=not presets_only)
+        app = build_app(config=config)
     except ValueError as exc:
         from ..errors import SummarizerError
 
@@ -51,7 +52,7 @@ def serve_command(host: str, port: int, concurrency: int, presets_only: bool, ve
             raise
         raise click.UsageError(str(exc)) from exc
     try:
-        launch(app, host=host, port=port)
+        launch(app, config=config, host=host, port=port)
     except OSError as exc:
         # Gradio: "Cannot find empty port in range"; binding can also fail (EACCES, EADDRNOTAVAIL).
         click.echo(f"Error: cannot listen on {host}:{port}: {str(exc).splitlines()[0]}", err=True)

@@ -6,9 +6,10 @@ re-order or filter them without running the models again.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from typing import Any
+
+from .render import esc as _esc
 
 __all__ = ["ORDERS", "render_aligned"]
 
@@ -24,10 +25,6 @@ CSS = """
 .sm-aligned tr.sm-low td.sm-conf { color: #a11; font-weight: bold; }
 .sm-aligned .sm-codes code { background: #ffe08a; margin-right: 0.3em; }
 """
-
-
-def _esc(text: Any) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def _worst_first(row: dict[str, Any]) -> tuple:
