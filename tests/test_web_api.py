@@ -293,3 +293,11 @@ def test_web_config_validates():
         web.WebConfig(pipeline=PipelineOptions(summary_length="huge"))
     with pytest.raises(ValueError, match="positive"):
         web.WebConfig(concurrency_limit=0)
+
+
+def test_launch_without_config_serves_with_the_config_the_app_was_built_with(monkeypatch, tiny_marian):
+    app = web.build_app(summary_model="extractive", translation_model=str(tiny_marian), max_chars=1234)
+    seen = {}
+    monkeypatch.setattr(app, "launch", lambda **kw: seen.update(kw))
+    web.launch(app, block=False, quiet=True)
+    assert seen["max_file_size"] == 4 * 1234

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from .aligned import CSS as ALIGNED_CSS
@@ -11,6 +12,10 @@ from .pool import get_pipeline
 from .render import CSS as PAGE_CSS
 
 __all__ = ["build_app", "launch"]
+
+# Which config each app was built with, so launch(app) alone still serves with that config's limits.
+# Kept beside the app rather than as an attribute on it; gone when the app is.
+_BUILT_WITH: weakref.WeakKeyDictionary[Any, WebConfig] = weakref.WeakKeyDictionary()
 
 _INSTALL_HINT = "the web page needs Gradio: pip install 'summarizer[web]'"
 _CSS = PAGE_CSS + ALIGNED_CSS
@@ -84,6 +89,7 @@ def build_app(
         gr.api(handlers.summarize, api_name="summarize", **limits)
         gr.api(handlers.translate, api_name="translate", **limits)
     app.queue(default_concurrency_limit=config.concurrency_limit, max_size=config.queue_size)
+    _BUILT_WITH[app] = config
     return app
 
 
@@ -98,11 +104,11 @@ def launch(
 ):
     """Serve ``app`` (no share link, no analytics); ``block=False`` returns once it is up (tests).
 
-    ``config`` is the one the app was built with (it sets the upload size limit; default: the
-    defaults). ``host``/``port`` of ``None`` use GRADIO_SERVER_NAME / GRADIO_SERVER_PORT, else
+    ``config`` sets the upload size limit (default: the one the app was built with).
+    ``host``/``port`` of ``None`` use GRADIO_SERVER_NAME / GRADIO_SERVER_PORT, else
     127.0.0.1:7860.
     """
-    config = config or WebConfig()
+    config = config or _BUILT_WITH.get(app) or WebConfig()
     # Gradio's own start-up lines end with "set share=True" advice this server never takes: launch it
     # quiet, print the address ourselves, then block as Gradio would have.
     started = app.launch(
