@@ -7,7 +7,8 @@
 
 from __future__ import annotations
 
-from .job import ENGINES, BatchOptions, BatchSummary, run_batch_job
+from .job import BatchSummary, run_batch_job
 from .local import BatchProcessor
+from .options import ENGINES, BatchOptions
 
 __all__ = ["ENGINES", "BatchOptions", "BatchProcessor", "BatchSummary", "run_batch_job"]

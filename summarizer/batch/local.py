@@ -2,52 +2,50 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import SummarizerError
-from .sources import Article, error_code
+from .engine import Outcome, SkippedLanguage, as_error
+from .sources import Article
 
-__all__ = ["RESULT_COLUMNS", "BatchProcessor", "LocalEngine", "articles_to_batch"]
+if TYPE_CHECKING:
+    from ..pipeline import PipelineOptions
+
+__all__ = ["BatchProcessor", "LocalEngine"]
 
 logger = logging.getLogger(__name__)
 
-#: Columns of what :class:`BatchProcessor` returns: plain strings, so Arrow (Ray) never guesses a schema.
-RESULT_COLUMNS = ("id", "result", "error_code", "error_message", "error_hint", "language")
 
+class ArticleInput(Protocol):
+    """What the processor reads of an article (an :class:`Article`, or what an engine rebuilt of one)."""
 
-def articles_to_batch(articles: Sequence[Article]) -> dict[str, list[str]]:
-    """The column batch a :class:`BatchProcessor` takes (what Ray Data hands to ``map_batches``)."""
-    return {
-        "id": [a.id for a in articles],
-        "text": [a.text for a in articles],
-        "format": [a.format for a in articles],
-    }
+    id: str
+    text: str
+    format: str
 
 
 class BatchProcessor:
-    """Turn a batch of articles into results with ONE Pipeline (one model load) per instance.
+    """Turn a batch of articles into outcomes with ONE Pipeline (one model load) per instance.
 
-    ``__call__`` takes columns ``id``, ``text``, ``format`` and returns :data:`RESULT_COLUMNS`;
-    ``result`` is ``ArticleResult.to_dict()`` as JSON, or ``""`` with the error columns set, or
-    ``""`` with ``language`` set when ``languages`` leaves the article out (no model time spent).
-    All articles of a batch go through ``Pipeline.run_batch`` together, so their sentences share
-    model calls. The same class runs locally and as a Ray Data actor.
+    ``__call__`` returns ``(id, outcome)`` per article, in order: the ``ArticleResult``, the
+    ``SummarizerError`` it failed with, or :class:`SkippedLanguage` when ``languages`` leaves it out
+    (no model time spent). All articles of a batch go through ``Pipeline.run_batch`` together, so
+    their sentences share model calls. The same class runs locally and inside Ray actors.
     """
 
     def __init__(
         self,
-        pipeline_options: Mapping[str, Any],
+        pipeline_options: PipelineOptions,
         full: bool = False,
         length: str | None = None,
         languages: Iterable[str] = (),
     ) -> None:
-        from ..pipeline import Pipeline, PipelineOptions
+        from ..pipeline import Pipeline
 
-        self.pipeline = Pipeline(options=PipelineOptions(**pipeline_options))
+        self.pipeline = Pipeline(options=pipeline_options)
         self.full = full
         self.length = length
         self.languages = frozenset(languages)
@@ -60,29 +58,23 @@ class BatchProcessor:
             _ = self.pipeline.summarizer, self.pipeline.translator
             self._loaded = True
 
-    def __call__(self, batch: Mapping[str, Iterable[Any]]) -> dict[str, list[str]]:
-        ids = [str(v) for v in batch["id"]]
-        texts = [str(v) for v in batch["text"]]
-        formats = [str(v) for v in batch["format"]]
-        out: dict[str, list[str]] = {name: [""] * len(ids) for name in RESULT_COLUMNS}
-        out["id"] = ids
+    def __call__(self, articles: Sequence[ArticleInput]) -> list[tuple[str, Outcome]]:
+        texts = [a.text for a in articles]
+        formats = [a.format for a in articles]
+        outcomes: list[Outcome | None] = [None] * len(articles)
         if self.languages:
             for i, language in enumerate(self._left_out(texts, formats)):
-                out["language"][i] = language or ""
-        todo = [i for i in range(len(ids)) if not out["language"][i]]
+                if language:
+                    outcomes[i] = SkippedLanguage(language)
+        todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
         if any(texts[i].strip() for i in todo):
             self._load()
         # run_batch takes one input format; groups keep sentence sharing within each format.
         for fmt in dict.fromkeys(formats[i] for i in todo):
             rows = [i for i in todo if formats[i] == fmt]
             for i, result in zip(rows, self._run([texts[i] for i in rows], fmt), strict=True):
-                if isinstance(result, BaseException):
-                    out["error_code"][i] = error_code(result)
-                    out["error_message"][i] = getattr(result, "message", None) or str(result) or repr(result)
-                    out["error_hint"][i] = getattr(result, "hint", None) or ""
-                else:
-                    out["result"][i] = json.dumps(result.to_dict(), ensure_ascii=False)
-        return out
+                outcomes[i] = as_error(result) if isinstance(result, BaseException) else result
+        return [(a.id, outcome) for a, outcome in zip(articles, outcomes, strict=True) if outcome is not None]
 
     def _left_out(self, texts: list[str], formats: list[str]) -> list[str | None]:
         """The detected language of each article that ``languages`` leaves out, else None.
@@ -123,25 +115,25 @@ class LocalEngine:
 
     def __init__(
         self,
-        pipeline_options: Mapping[str, Any],
+        pipeline_options: PipelineOptions,
         full: bool,
         length: str | None,
         languages: Iterable[str] = (),
     ) -> None:
-        self._args = (dict(pipeline_options), full, length, tuple(languages))
+        self._args = (pipeline_options, full, length, tuple(languages))
         self._processor: BatchProcessor | None = None
 
     def process(
         self, batches: Iterable[list[Article]], stop: threading.Event | None = None
-    ) -> Iterator[dict[str, list[str]]]:
-        """Results per batch, in order; models load on the first batch (not at all if none come).
+    ) -> Iterator[tuple[str, Outcome]]:
+        """Outcomes per article, in order; models load on the first batch (not at all if none come).
 
         ``stop`` is honoured by the feeder: the batch being processed always completes.
         """
         for batch in batches:
             if self._processor is None:
                 self._processor = BatchProcessor(*self._args)
-            yield self._processor(articles_to_batch(batch))
+            yield from self._processor(batch)
 
     def close(self) -> None:
         self._processor = None

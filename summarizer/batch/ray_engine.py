@@ -8,24 +8,95 @@ memory); each window is one ``map_batches`` pass over a fixed-size actor pool.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import threading
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import BackendUnavailableError, SummarizerError
-from .local import RESULT_COLUMNS, BatchProcessor
+from .engine import ArticleError, Outcome, SkippedLanguage
+from .local import BatchProcessor
+from .records import error_fields
 from .sources import Article
 
-__all__ = ["DEFAULT_WINDOW", "RayEngine"]
+if TYPE_CHECKING:
+    from ..pipeline import PipelineOptions
+
+__all__ = ["DEFAULT_WINDOW", "RESULT_COLUMNS", "RayEngine", "RayProcessor"]
 
 logger = logging.getLogger(__name__)
 
 #: Articles handed to Ray per pass. Larger windows load models less often; smaller ones bound memory.
 DEFAULT_WINDOW = 2048
 _INSTALL_HINT = "pip install 'summarizer[ray]'"
+#: Columns an actor returns: plain strings, so Arrow never guesses a schema. ``result`` is
+#: ``ArticleResult.to_dict()`` as JSON, or ``""`` with the error columns or ``language`` set.
+RESULT_COLUMNS = ("id", "result", "error_code", "error_message", "error_hint", "language")
+
+
+class _Wired(NamedTuple):
+    """An article as it crosses to an actor: only what the processor reads."""
+
+    id: str
+    text: str
+    format: str
+
+
+class _WireResult:
+    """An ``ArticleResult`` back from an actor: already the dict its ``to_dict()`` gave there."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._data
+
+
+class RayProcessor:
+    """The Ray Data actor: a :class:`BatchProcessor` between string columns (the wire format)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.processor = BatchProcessor(**kwargs)
+
+    def __call__(self, batch: Mapping[str, Iterable[Any]]) -> dict[str, list[str]]:
+        articles = [
+            _Wired(str(i), str(t), str(f))
+            for i, t, f in zip(batch["id"], batch["text"], batch["format"], strict=True)
+        ]
+        out: dict[str, list[str]] = {name: [] for name in RESULT_COLUMNS}
+        for article_id, outcome in self.processor(articles):
+            row = dict.fromkeys(RESULT_COLUMNS, "")
+            row["id"] = article_id
+            if isinstance(outcome, SkippedLanguage):
+                row["language"] = outcome.language
+            elif isinstance(outcome, SummarizerError):
+                error = error_fields(outcome)
+                row.update(
+                    error_code=error["code"], error_message=error["message"], error_hint=error["hint"] or ""
+                )
+            else:
+                row["result"] = json.dumps(outcome.to_dict(), ensure_ascii=False)
+            for name in RESULT_COLUMNS:
+                out[name].append(row[name])
+        return out
+
+
+def _decode(columns: Mapping[str, Any]) -> Iterator[tuple[str, Outcome]]:
+    """``(id, outcome)`` per row of what an actor returned."""
+    rows = {name: [str(v) for v in columns[name]] for name in RESULT_COLUMNS}
+    for i, article_id in enumerate(rows["id"]):
+        outcome: Outcome
+        if rows["language"][i]:
+            outcome = SkippedLanguage(rows["language"][i])
+        elif rows["result"][i]:
+            outcome = _WireResult(json.loads(rows["result"][i]))
+        else:
+            code, message = rows["error_code"][i] or "error", rows["error_message"][i]
+            outcome = ArticleError(code, message, hint=rows["error_hint"][i] or None)
+        yield article_id, outcome
 
 
 def _import_ray() -> Any:
@@ -46,7 +117,7 @@ class RayEngine:
 
     def __init__(
         self,
-        pipeline_options: Mapping[str, Any],
+        pipeline_options: PipelineOptions,
         full: bool,
         length: str | None,
         *,
@@ -85,7 +156,7 @@ class RayEngine:
         self.batch_size = batch_size
         self.window = window
         self._constructor = {
-            "pipeline_options": dict(pipeline_options),
+            "pipeline_options": pipeline_options,
             "full": full,
             "length": length,
             "languages": tuple(languages),
@@ -96,7 +167,7 @@ class RayEngine:
 
     def process(
         self, batches: Iterable[list[Article]], stop: threading.Event | None = None
-    ) -> Iterator[dict[str, list[str]]]:
+    ) -> Iterator[tuple[str, Outcome]]:
         window: list[Article] = []
         for batch in batches:
             window.extend(batch)
@@ -106,14 +177,14 @@ class RayEngine:
         if window:
             yield from self._run(window, stop)
 
-    def _run(self, articles: list[Article], stop: threading.Event | None) -> Iterator[dict[str, list[str]]]:
+    def _run(self, articles: list[Article], stop: threading.Event | None) -> Iterator[tuple[str, Outcome]]:
         ray = self._ray
         rows = [{"id": a.id, "text": a.text, "format": a.format} for a in articles]
         with warnings.catch_warnings():
             # max_restarts has no named parameter yet; Ray warns about passing it the only way it can be.
             warnings.filterwarnings("ignore", message=".*ray_remote_args. is deprecated")
             dataset = ray.data.from_items(rows).map_batches(
-                BatchProcessor,
+                RayProcessor,
                 fn_constructor_kwargs=self._constructor,
                 batch_size=self.batch_size,
                 compute=ray.data.ActorPoolStrategy(size=self.actors),
@@ -123,7 +194,7 @@ class RayEngine:
             )
         try:
             for out in dataset.iter_batches(batch_size=None, batch_format="default"):
-                yield {name: [str(v) for v in out[name]] for name in RESULT_COLUMNS}
+                yield from _decode(out)
                 if stop is not None and stop.is_set():
                     return  # what came back is written; the rest is redone on the next run
         except Exception as exc:

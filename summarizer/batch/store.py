@@ -21,22 +21,20 @@ article left out by ``--language`` counts as done while its language is still le
 from __future__ import annotations
 
 import contextlib
-import errno
-import functools
 import hashlib
 import json
 import logging
 import os
-import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import IO, Any, TypeVar
+from typing import IO, Any
 
-from ..errors import OutputWriteError
+from .atomic import TMP_PREFIX, atomic_open, atomic_write, dumps, fsync_dir, load_json, write_error, writes
 from .lock import DstLock
+from .records import OutputRecord, render_text
 
-__all__ = ["WORK_DIR", "FileState", "OutputStore", "atomic_open", "atomic_write", "job_key"]
+__all__ = ["WORK_DIR", "FileState", "OutputStore", "atomic_open", "atomic_write", "job_key", "render_text"]
 
 logger = logging.getLogger(__name__)
 
@@ -44,88 +42,6 @@ logger = logging.getLogger(__name__)
 WORK_DIR = ".summarizer-batch"
 #: Output format version written into every per-file JSON.
 FORMAT_VERSION = 1
-_TMP_PREFIX = ".summarizer-tmp-"
-_UMASK: int | None = None
-_F = TypeVar("_F", bound=Callable[..., Any])
-_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
-_READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
-
-
-def _writes(method: _F) -> _F:
-    """An OSError while writing DST stops the run as one :class:`OutputWriteError`, not a traceback.
-
-    Every output is replaced atomically, so whatever was written before the fault stays valid and
-    the next run resumes from it.
-    """
-
-    @functools.wraps(method)
-    def wrapper(self: OutputStore, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return method(self, *args, **kwargs)
-        except OSError as exc:
-            raise _write_error(self.dst, exc) from exc
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _write_error(dst: Path, exc: OSError) -> OutputWriteError:
-    where = f" ({exc.filename})" if exc.filename else ""
-    message = f"cannot write the outputs in {dst}: {exc.strerror or exc}{where}"
-    resume = "then re-run the same command: finished articles are kept and skipped"
-    if exc.errno in _FULL:
-        hint = f"free space on that disk (or choose another DST), {resume}"
-    elif exc.errno in _READ_ONLY:
-        hint = f"make DST writable (or choose another DST), {resume}"
-    else:
-        hint = f"fix the problem, {resume}"
-    return OutputWriteError(message, hint=hint)
-
-
-def _file_mode() -> int:
-    # mkstemp creates 0600 files; outputs should get the usual umask-derived mode.
-    global _UMASK
-    if _UMASK is None:
-        _UMASK = os.umask(0o022)
-        os.umask(_UMASK)
-    return 0o666 & ~_UMASK
-
-
-@contextlib.contextmanager
-def atomic_open(path: Path) -> Iterator[IO[bytes]]:
-    """Write ``path`` via a temp file in the same folder, flush + fsync, then ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, _file_mode())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    with atomic_open(path) as handle:
-        handle.write(data)
-
-
-def _fsync_dir(folder: Path) -> None:
-    # Makes the rename itself durable; not possible on every platform, hence best effort.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def job_key(content_hash: str, models: Mapping[str, str], settings: Mapping[str, Any]) -> str:
@@ -140,7 +56,7 @@ def _digest(text: str) -> str:
 
 @dataclass
 class FileState:
-    """Book-keeping for one input file while its articles are in flight."""
+    """Book-keeping for one input file while its articles are in flight (kept by the store)."""
 
     rel: str
     ids: list[str] = field(default_factory=list)
@@ -169,7 +85,7 @@ class OutputStore:
         try:
             dst.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise _write_error(self.dst, exc) from exc
+            raise write_error(self.dst, exc) from exc
         self.work = self.dst / WORK_DIR
         self.parts = self.work / "parts"
         self.full = full or aligned
@@ -178,44 +94,46 @@ class OutputStore:
         self.errors_path = self.dst / "errors.jsonl"
         self._errors: IO[str] | None = None
         self._errors_tmp = self.work / "errors.partial.jsonl"
+        self._open: dict[str, FileState] = {}
+        self._file_of: dict[str, str] = {}  # article id in flight -> its file's rel
 
     # -- run lifecycle ----------------------------------------------------------------------------
 
-    @_writes
+    @writes
     def lock(self) -> DstLock:
         """Take DST's lock (raises ``BatchLockedError`` while another run holds it); release it last."""
         lock = DstLock(self.work)
         lock.acquire()
         return lock
 
-    @_writes
+    @writes
     def begin(self) -> None:
         """Remove temp files a killed run left behind and start this run's error list."""
         self.parts.mkdir(parents=True, exist_ok=True)
         for dirpath, dirnames, filenames in os.walk(self.dst, followlinks=False):
             dirnames[:] = [d for d in dirnames if not os.path.islink(os.path.join(dirpath, d))]
             for name in filenames:
-                if name.startswith(_TMP_PREFIX) and name.endswith(".tmp"):
+                if name.startswith(TMP_PREFIX) and name.endswith(".tmp"):
                     with contextlib.suppress(OSError):
                         os.unlink(os.path.join(dirpath, name))
         self._errors = open(self._errors_tmp, "w", encoding="utf-8")  # noqa: SIM115 - closed in end()
 
-    @_writes
-    def record_error(self, entry: Mapping[str, Any]) -> None:
+    @writes
+    def record_error(self, article_id: str | None, source: str | None, error: Mapping[str, Any]) -> None:
+        """One line of errors.jsonl (``None`` ids: the run itself stopped)."""
         if self._errors is None:
             raise RuntimeError("OutputStore.begin() was not called")
-        error = entry.get("error") or {}
         line = {
-            "id": entry.get("id"),
-            "source": entry.get("source"),
+            "id": article_id,
+            "source": source,
             "code": error.get("code"),
             "message": error.get("message"),
             "hint": error.get("hint"),
         }
-        self._errors.write(_dumps(line).decode("utf-8") + "\n")
+        self._errors.write(dumps(line).decode("utf-8") + "\n")
         self._errors.flush()
 
-    @_writes
+    @writes
     def end(self, run_record: Mapping[str, Any]) -> None:
         """Publish this run's errors.jsonl and last-run.json (both atomically)."""
         if self._errors is not None:
@@ -224,8 +142,8 @@ class OutputStore:
             self._errors.close()
             self._errors = None
             os.replace(self._errors_tmp, self.errors_path)
-            _fsync_dir(self.dst)
-        atomic_write(self.work / "last-run.json", _dumps(run_record, indent=2))
+            fsync_dir(self.dst)
+        atomic_write(self.work / "last-run.json", dumps(run_record, indent=2))
 
     def abort(self) -> None:
         if self._errors is not None:
@@ -269,6 +187,53 @@ class OutputStore:
         # Hashed names: ids from records never become path components.
         return self._part_dir(rel) / f"{_digest(article_id)}.json"
 
+    # -- the files of a run ------------------------------------------------------------------------
+
+    def start_file(self, rel: str) -> Callable[[Mapping[str, int]], None]:
+        """Begin ``rel``'s articles; returns where to count what was read but is no article.
+
+        Raises ``ValueError`` when ``rel`` cannot have an output under DST.
+        """
+        self.json_path(rel)
+        state = self._open[rel] = self.open_file(rel)
+        return state.not_articles.update
+
+    def expect(self, rel: str, article_id: str, key: str | None, languages: tuple[str, ...] = ()) -> bool:
+        """Note the next article of ``rel``; False when it is done already, else :meth:`save` it later.
+
+        ``key`` None: an article that failed before any model (a source error).
+        """
+        state = self._open[rel]
+        state.expect(article_id, key)
+        if key is not None and self.is_done(state, article_id, key, languages=languages):
+            return False
+        if key is not None:
+            state.pending.add(article_id)
+        self._file_of[article_id] = rel
+        return True
+
+    def close_file(self, rel: str) -> None:
+        """Every article of ``rel`` is known now; it is merged as soon as none is pending."""
+        state = self._open[rel]
+        state.closed = True
+        if not state.pending:
+            self.finish_file(state)
+            del self._open[rel]
+
+    def save(self, record: OutputRecord) -> None:
+        """Keep an expected article's record: as a part, or merged when it completes its file."""
+        state = self._open[self._file_of.pop(record.id)]
+        state.pending.discard(record.id)
+        if state.closed and not state.pending:
+            # The file's last article goes straight into the merged output: no part to write and
+            # read back (half the writes for an archive of one-article files).
+            self.finish_file(state, fresh={record.id: record})
+            del self._open[state.rel]
+        else:
+            self.write_part(state, record)
+        if record.status == "failed" and record.error is not None:
+            self.record_error(record.id, record.source, record.error)
+
     # -- per file ---------------------------------------------------------------------------------
 
     def open_file(self, rel: str) -> FileState:
@@ -277,7 +242,7 @@ class OutputStore:
         if self.force:
             return state
         try:
-            old = _load_json(self.json_path(rel))
+            old = load_json(self.json_path(rel))
         except ValueError:
             old = None
         if isinstance(old, dict):
@@ -290,7 +255,7 @@ class OutputStore:
         part_dir = self._part_dir(rel)
         if part_dir.is_dir():
             for part in part_dir.glob("*.json"):
-                entry = _load_json(part)
+                entry = load_json(part)
                 if _is_finished(entry):
                     state.part_keys[entry["id"]] = entry["key"]
                     _note_skip(state, entry)
@@ -311,14 +276,14 @@ class OutputStore:
             return True
         return state.old_keys.get(article_id) == key
 
-    @_writes
-    def write_part(self, state: FileState, entry: Mapping[str, Any]) -> None:
-        atomic_write(self._part_path(state.rel, entry["id"]), _dumps(entry))
+    @writes
+    def write_part(self, state: FileState, record: OutputRecord) -> None:
+        atomic_write(self._part_path(state.rel, record.id), dumps(record.to_dict()))
         state.dirty = True
 
-    @_writes
-    def finish_file(self, state: FileState, fresh: Mapping[str, Mapping[str, Any]] | None = None) -> bool:
-        """Merge a closed file's parts (and ``fresh`` entries not saved as parts) into ``<rel>.json``.
+    @writes
+    def finish_file(self, state: FileState, fresh: Mapping[str, OutputRecord] | None = None) -> bool:
+        """Merge a closed file's parts (and ``fresh`` records not saved as parts) into ``<rel>.json``.
 
         Atomic; returns False when nothing changed and the existing output was kept.
         """
@@ -331,63 +296,56 @@ class OutputStore:
         unchanged = (
             not state.dirty
             and state.ids == state.old_ids
-            and json_path.exists()
-            and (text_path is None or text_path.exists())
-            and (aligned_path is None or aligned_path.exists())
+            and all(p is None or p.exists() for p in (json_path, text_path, aligned_path))
         )
         if unchanged:
             return False
+        entries = self._merged_entries(state, fresh, json_path)
+        translated = any(e.get("status") == "ok" for e in entries)
+        if aligned_path is not None:
+            from ..aligned import entries_tsv
+
+            _replace_or_drop(aligned_path, entries_tsv(entries).encode("utf-8") if translated else None)
+        if text_path is not None:
+            text = render_text(entries, multi=len(entries) > 1 or "#" in state.ids[0]) if translated else None
+            # Names from a non-UTF-8 file system carry surrogates; show them escaped.
+            _replace_or_drop(
+                text_path, text.encode("utf-8", "backslashreplace") if text is not None else None
+            )
+        with atomic_open(json_path) as handle:
+            handle.write(b'{"format_version": %d, "source": ' % FORMAT_VERSION)
+            handle.write(dumps(state.rel))
+            if state.not_articles:
+                handle.write(b', "not_articles": ' + dumps(state.not_articles))
+            handle.write(b', "articles": [')
+            for i, entry in enumerate(entries):
+                handle.write(b"\n" if i == 0 else b",\n")
+                handle.write(dumps(entry))
+            handle.write(b"\n]}\n")
+        self._drop_parts(state.rel)
+        return True
+
+    def _merged_entries(
+        self, state: FileState, fresh: Mapping[str, OutputRecord], json_path: Path
+    ) -> list[Mapping[str, Any]]:
+        """The file's entries in source order: fresh, else from its part, else from the old output."""
         old_entries: dict[str, Any] | None = None
         entries: list[Mapping[str, Any]] = []
         for article_id in state.ids:
             key = state.expected.get(article_id)
-            entry = fresh.get(article_id) or _load_json(self._part_path(state.rel, article_id))
+            record = fresh.get(article_id)
+            entry = record.to_dict() if record else load_json(self._part_path(state.rel, article_id))
             if not (isinstance(entry, dict) and entry.get("key") == key):
                 if old_entries is None:
-                    old = _load_json(json_path) or {}
+                    old = load_json(json_path) or {}
                     old_entries = {e.get("id"): e for e in old.get("articles", []) if isinstance(e, dict)}
                 entry = old_entries.get(article_id)
             if entry is None:
                 # Cannot happen unless DST was edited during the run; say so instead of dropping it.
                 logger.error("no output found for %s; it will be redone on the next run", article_id)
-                entry = {
-                    "id": article_id,
-                    "source": state.rel,
-                    "status": "failed",
-                    "key": None,
-                    "error": {"code": "lost", "message": "output went missing during the run"},
-                }
+                entry = OutputRecord.lost(article_id, state.rel).to_dict()
             entries.append(entry)
-        translated = any(e.get("status") == "ok" for e in entries)
-        if aligned_path is not None and translated:
-            from ..aligned import entries_tsv
-
-            with atomic_open(aligned_path) as handle:
-                handle.write(entries_tsv(entries).encode("utf-8"))
-        elif aligned_path is not None:
-            with contextlib.suppress(FileNotFoundError):
-                aligned_path.unlink()  # nothing translated: an old table would be stale
-        if text_path is not None and translated:
-            with atomic_open(text_path) as handle:
-                text = render_text(entries, multi=len(entries) > 1 or "#" in state.ids[0])
-                # Names from a non-UTF-8 file system carry surrogates; show them escaped.
-                handle.write(text.encode("utf-8", "backslashreplace"))
-        elif text_path is not None:
-            # Nothing of this file was translated: no English file (an old one would be stale).
-            with contextlib.suppress(FileNotFoundError):
-                text_path.unlink()
-        with atomic_open(json_path) as handle:
-            handle.write(b'{"format_version": %d, "source": ' % FORMAT_VERSION)
-            handle.write(_dumps(state.rel))
-            if state.not_articles:
-                handle.write(b', "not_articles": ' + _dumps(state.not_articles))
-            handle.write(b', "articles": [')
-            for i, entry in enumerate(entries):
-                handle.write(b"\n" if i == 0 else b",\n")
-                handle.write(_dumps(entry))
-            handle.write(b"\n]}\n")
-        self._drop_parts(state.rel)
-        return True
+        return entries
 
     def _drop_parts(self, rel: str) -> None:
         part_dir = self._part_dir(rel)
@@ -416,41 +374,11 @@ def _note_skip(state: FileState, entry: Mapping[str, Any]) -> None:
         state.skipped_as.pop(entry["id"], None)
 
 
-def render_text(entries: list[Mapping[str, Any]], *, multi: bool) -> str:
-    """The readable English of a file's articles (``--full``)."""
-    blocks = []
-    for entry in entries:
-        head = f"# {entry.get('id')}\n\n" if multi else ""
-        result = entry.get("result")
-        if entry.get("status") == "skipped_language":
-            blocks.append(f"{head}[skipped: the article looks {entry.get('language')}]")
-            continue
-        if entry.get("status") != "ok" or not isinstance(result, dict):
-            message = (entry.get("error") or {}).get("message", "failed")
-            blocks.append(f"{head}[failed: {message}]")
-            continue
-        body = f"Summary: {result.get('summary_en', '')}"
-        if result.get("translation_en"):
-            body += "\n\n" + result["translation_en"]
-        blocks.append(head + body)
-    return "\n\n".join(blocks) + "\n"
-
-
-def _dumps(value: Any, indent: int | None = None) -> bytes:
-    try:
-        return json.dumps(value, ensure_ascii=False, indent=indent).encode("utf-8")
-    except UnicodeEncodeError:
-        # A file name that is not UTF-8 (surrogate escapes): ASCII escapes keep the JSON valid and exact.
-        return json.dumps(value, ensure_ascii=True, indent=indent).encode("ascii")
-
-
-def _load_json(path: Path) -> Any:
-    """Parsed JSON, or None when the file is missing or not valid (never trusted blindly)."""
-    try:
-        with open(path, "rb") as handle:
-            return json.load(handle)
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError) as exc:
-        logger.warning("ignoring unreadable output %s: %s", path, exc)
-        return None
+def _replace_or_drop(path: Path, data: bytes | None) -> None:
+    """Write ``path`` atomically, or remove it when there is nothing (an old one would be stale)."""
+    if data is None:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+        return
+    with atomic_open(path) as handle:
+        handle.write(data)

@@ -146,7 +146,7 @@ def batch_command(
             max_archive_bytes=max(1, int(max_archive_gb * 1024**3)),
             max_archive_ratio=max_ratio,
             languages=languages,
-            pipeline=_fields(pipe.options),
+            pipeline=pipe.options,
         )
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
@@ -165,15 +165,6 @@ def batch_command(
             click.echo(f"Hint: {summary.error['hint']}", err=True)
     if summary.exit_code:
         sys.exit(summary.exit_code)
-
-
-def _fields(options: object) -> dict[str, object]:
-    import dataclasses
-
-    fields = dataclasses.asdict(options)  # type: ignore[call-overload]
-    if fields.get("glossary") is not None:
-        fields["glossary"] = fields["glossary"].to_dict()  # plain data for last-run.json and Ray
-    return fields
 
 
 __all__ = ["batch_command"]

@@ -1,0 +1,151 @@
+"""What the batch writes per article: one :class:`OutputRecord` type for every output entry."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..errors import SummarizerError
+
+if TYPE_CHECKING:
+    from .engine import Outcome
+    from .sources import Article, SourceError
+
+__all__ = ["OutputRecord", "RunContext", "error_fields", "render_text"]
+
+
+@dataclass(frozen=True)
+class RunContext:
+    """What every record of one run carries: the model ids and the settings that key the resume."""
+
+    models: Mapping[str, str]
+    settings: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class OutputRecord:
+    """One article's entry in ``<rel>.json`` (and its part file while the input file is unfinished).
+
+    ``status`` is ``ok`` (with ``result``), ``failed`` (with ``error``: code, message, hint) or
+    ``skipped_language`` (with ``language``). ``to_dict`` keeps the established key order.
+    """
+
+    id: str
+    source: str
+    status: str
+    index: int | None = None
+    record_id: str | None = None
+    content_hash: str | None = None
+    key: str | None = None
+    context: RunContext | None = None
+    url: str | None = None
+    date: str | None = None
+    result: Mapping[str, Any] | None = None
+    error: Mapping[str, Any] | None = None
+    language: str | None = None
+
+    @classmethod
+    def for_article(cls, article: Article, key: str, context: RunContext, outcome: Outcome) -> OutputRecord:
+        """The record of an article an engine has answered for."""
+        from .engine import SkippedLanguage
+
+        fields: dict[str, Any] = {}
+        if isinstance(outcome, SkippedLanguage):
+            fields.update(status="skipped_language", language=outcome.language)
+        elif isinstance(outcome, SummarizerError):
+            fields.update(status="failed", error=error_fields(outcome))
+        else:
+            result = outcome.to_dict()
+            if article.warnings:  # what reading the source noticed comes first
+                result["warnings"] = [w.to_dict() for w in article.warnings] + result.get("warnings", [])
+            fields.update(status="ok", result=result)
+        return cls(
+            id=article.id,
+            source=article.source,
+            index=article.index,
+            record_id=article.record_id,
+            content_hash=article.content_hash,
+            key=key,
+            context=context,
+            url=article.url,
+            date=article.date,
+            **fields,
+        )
+
+    @classmethod
+    def for_source_error(cls, error: SourceError, context: RunContext) -> OutputRecord:
+        """The record of something in SRC that could not be read as an article."""
+        return cls(
+            id=error.id,
+            source=error.source,
+            status="failed",
+            index=error.index,
+            context=context,
+            error={"code": error.code, "message": error.message, "hint": error.hint},
+        )
+
+    @classmethod
+    def lost(cls, article_id: str, source: str) -> OutputRecord:
+        """An output that went missing during the run (only when DST is edited meanwhile)."""
+        error = {"code": "lost", "message": "output went missing during the run"}
+        return cls(id=article_id, source=source, status="failed", error=error)
+
+    def to_dict(self) -> dict[str, Any]:
+        if self.context is None:  # a lost output: no run context to report
+            return {
+                "id": self.id,
+                "source": self.source,
+                "status": self.status,
+                "key": self.key,
+                "error": self.error,
+            }
+        data: dict[str, Any] = {
+            "id": self.id,
+            "source": self.source,
+            "index": self.index,
+            "record_id": self.record_id,
+            "content_hash": self.content_hash,
+            "key": self.key,
+            "models": self.context.models,
+            "settings": self.context.settings,
+        }
+        if self.url is not None or self.date is not None:
+            data.update(url=self.url, date=self.date)
+        data["status"] = self.status
+        if self.status == "ok":
+            data["result"] = self.result
+        elif self.status == "skipped_language":
+            data["language"] = self.language
+        else:
+            data["error"] = self.error
+        return data
+
+
+def error_fields(error: SummarizerError) -> dict[str, Any]:
+    """``code``, ``message``, ``hint`` of a failure, as errors.jsonl and the outputs spell them."""
+    return {
+        "code": error.code,
+        "message": error.message or str(error) or repr(error),
+        "hint": error.hint or None,
+    }
+
+
+def render_text(entries: list[Mapping[str, Any]], *, multi: bool) -> str:
+    """The readable English of a file's articles (``--full``)."""
+    blocks = []
+    for entry in entries:
+        head = f"# {entry.get('id')}\n\n" if multi else ""
+        result = entry.get("result")
+        if entry.get("status") == "skipped_language":
+            blocks.append(f"{head}[skipped: the article looks {entry.get('language')}]")
+            continue
+        if entry.get("status") != "ok" or not isinstance(result, dict):
+            message = (entry.get("error") or {}).get("message", "failed")
+            blocks.append(f"{head}[failed: {message}]")
+            continue
+        body = f"Summary: {result.get('summary_en', '')}"
+        if result.get("translation_en"):
+            body += "\n\n" + result["translation_en"]
+        blocks.append(head + body)
+    return "\n\n".join(blocks) + "\n"
