@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.batch import BatchOptions, run_batch_job
+from summarizer.batch.records import OutputRecord, RunContext
 from summarizer.batch.store import WORK_DIR, OutputStore, atomic_open, atomic_write, job_key
 from summarizer.models.base import GenerationSettings
 
@@ -113,10 +114,11 @@ def test_symlink_inside_dst_cannot_redirect_outputs(tmp_path):
 # -- parts, merge, resume (store level) --------------------------------------------------------
 
 
-def _entry(article_id, key, status="ok"):
-    entry = {"id": article_id, "source": "f.jsonl", "key": key, "status": status}
-    entry.update({"result": {"summary_en": article_id}} if status == "ok" else {"error": {"message": "bad"}})
-    return entry
+def _entry(article_id, key, status="ok", result=None):
+    outcome = (
+        {"result": result or {"summary_en": article_id}} if status == "ok" else {"error": {"message": "bad"}}
+    )
+    return OutputRecord(article_id, "f.jsonl", status, key=key, context=RunContext({}, {}), **outcome)
 
 
 def test_parts_merge_in_source_order_then_disappear(tmp_path):
@@ -169,7 +171,7 @@ def test_stale_part_loses_to_the_current_output(tmp_path):
     store.finish_file(state)
     # A part left by an older killed run with other settings must not win the merge.
     state = store.open_file("a.txt")
-    store.write_part(state, {**_entry("a.txt", "old"), "result": {"summary_en": "STALE"}})
+    store.write_part(state, _entry("a.txt", "old", result={"summary_en": "STALE"}))
     state = store.open_file("a.txt")
     assert store.is_done(state, "a.txt", "new")
     state.expect("a.txt", "new")
