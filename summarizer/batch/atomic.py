@@ -130,3 +130,13 @@ def load_json(path: Path) -> Any:
     except (OSError, ValueError) as exc:
         logger.warning("ignoring unreadable output %s: %s", path, exc)
         return None
+
+
+def sweep_temp_files(root: Path) -> None:
+    """Remove the temp files a killed run left under ``root`` (never following links out of it)."""
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = [d for d in dirnames if not os.path.islink(os.path.join(dirpath, d))]
+        for name in filenames:
+            if name.startswith(TMP_PREFIX) and name.endswith(".tmp"):
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(dirpath, name))

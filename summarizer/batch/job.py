@@ -18,9 +18,9 @@ from ..errors import OutputWriteError, SummarizerError
 from .archives import ARCHIVE_KINDS
 from .engine import Engine, Outcome, make_engine
 from .options import ENGINES, LANGUAGES, BatchOptions
-from .records import OutputRecord, RunContext
+from .records import OutputRecord, RunContext, job_key
 from .sources import Article, SourceError, SourceFile, count_articles, iter_files, read_articles
-from .store import OutputStore, job_key
+from .store import OutputStore
 
 __all__ = ["ENGINES", "LANGUAGES", "BatchOptions", "BatchSummary", "run_batch_job"]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -12,7 +14,7 @@ if TYPE_CHECKING:
     from .engine import Outcome
     from .sources import Article, SourceError
 
-__all__ = ["OutputRecord", "RunContext", "error_fields", "render_text"]
+__all__ = ["OutputRecord", "RunContext", "error_fields", "job_key", "render_text"]
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,12 @@ class OutputRecord:
         else:
             data["error"] = self.error
         return data
+
+
+def job_key(content_hash: str, models: Mapping[str, str], settings: Mapping[str, Any]) -> str:
+    """What must match for a finished article to be skipped on a re-run."""
+    blob = json.dumps([content_hash, dict(models), dict(settings)], sort_keys=True, ensure_ascii=False)
+    return "sha256:" + hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
 def error_fields(error: SummarizerError) -> dict[str, Any]:

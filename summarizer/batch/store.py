@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import logging
 import os
 from collections.abc import Callable, Mapping
@@ -30,9 +29,18 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
-from .atomic import TMP_PREFIX, atomic_open, atomic_write, dumps, fsync_dir, load_json, write_error, writes
+from .atomic import (
+    atomic_open,
+    atomic_write,
+    dumps,
+    fsync_dir,
+    load_json,
+    sweep_temp_files,
+    write_error,
+    writes,
+)
 from .lock import DstLock
-from .records import OutputRecord, render_text
+from .records import OutputRecord, job_key, render_text
 
 __all__ = ["WORK_DIR", "FileState", "OutputStore", "atomic_open", "atomic_write", "job_key", "render_text"]
 
@@ -42,12 +50,6 @@ logger = logging.getLogger(__name__)
 WORK_DIR = ".summarizer-batch"
 #: Output format version written into every per-file JSON.
 FORMAT_VERSION = 1
-
-
-def job_key(content_hash: str, models: Mapping[str, str], settings: Mapping[str, Any]) -> str:
-    """What must match for a finished article to be skipped on a re-run."""
-    blob = json.dumps([content_hash, dict(models), dict(settings)], sort_keys=True, ensure_ascii=False)
-    return "sha256:" + hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
 def _digest(text: str) -> str:
@@ -75,6 +77,26 @@ class FileState:
     def expect(self, article_id: str, key: str | None) -> None:
         self.ids.append(article_id)
         self.expected[article_id] = key
+
+    def note_old_output(self, old: Any) -> None:
+        """The ids of ``<rel>.json`` from an earlier run, and the keys of its finished articles."""
+        if not isinstance(old, dict):
+            return
+        for entry in old.get("articles", []):
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                self.old_ids.append(entry["id"])
+                if _is_finished(entry):
+                    self.old_keys[entry["id"]] = entry["key"]
+                    _note_skip(self, entry)
+
+    def note_parts(self, part_dir: Path) -> None:
+        """The keys of articles a killed run finished but never merged."""
+        if part_dir.is_dir():
+            for part in part_dir.glob("*.json"):
+                entry = load_json(part)
+                if _is_finished(entry):
+                    self.part_keys[entry["id"]] = entry["key"]
+                    _note_skip(self, entry)
 
 
 class OutputStore:
@@ -110,12 +132,7 @@ class OutputStore:
     def begin(self) -> None:
         """Remove temp files a killed run left behind and start this run's error list."""
         self.parts.mkdir(parents=True, exist_ok=True)
-        for dirpath, dirnames, filenames in os.walk(self.dst, followlinks=False):
-            dirnames[:] = [d for d in dirnames if not os.path.islink(os.path.join(dirpath, d))]
-            for name in filenames:
-                if name.startswith(TMP_PREFIX) and name.endswith(".tmp"):
-                    with contextlib.suppress(OSError):
-                        os.unlink(os.path.join(dirpath, name))
+        sweep_temp_files(self.dst)
         self._errors = open(self._errors_tmp, "w", encoding="utf-8")  # noqa: SIM115 - closed in end()
 
     @writes
@@ -156,19 +173,7 @@ class OutputStore:
 
     def output_path(self, name: str) -> Path:
         """``DST/name``, refusing anything that would land outside DST or in its work folder."""
-        pure = PurePosixPath(name)
-        if (
-            not name
-            or "\x00" in name
-            or pure.is_absolute()
-            or any(part in ("..", ".") for part in pure.parts)
-            or "\\" in name
-        ):
-            raise ValueError(f"unsafe output name {name!r}")
-        target = Path(os.path.realpath(self.dst.joinpath(*pure.parts)))
-        if not target.is_relative_to(self.dst) or target == self.dst or target.is_relative_to(self.work):
-            raise ValueError(f"output name {name!r} resolves outside the output folder")
-        return target
+        return _confined(self.dst, self.work, name)
 
     def json_path(self, rel: str) -> Path:
         return self.output_path(rel + ".json")
@@ -245,20 +250,8 @@ class OutputStore:
             old = load_json(self.json_path(rel))
         except ValueError:
             old = None
-        if isinstance(old, dict):
-            for entry in old.get("articles", []):
-                if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-                    state.old_ids.append(entry["id"])
-                    if _is_finished(entry):
-                        state.old_keys[entry["id"]] = entry["key"]
-                        _note_skip(state, entry)
-        part_dir = self._part_dir(rel)
-        if part_dir.is_dir():
-            for part in part_dir.glob("*.json"):
-                entry = load_json(part)
-                if _is_finished(entry):
-                    state.part_keys[entry["id"]] = entry["key"]
-                    _note_skip(state, entry)
+        state.note_old_output(old)
+        state.note_parts(self._part_dir(rel))
         return state
 
     def is_done(self, state: FileState, article_id: str, key: str, languages: tuple[str, ...] = ()) -> bool:
@@ -348,14 +341,7 @@ class OutputStore:
         return entries
 
     def _drop_parts(self, rel: str) -> None:
-        part_dir = self._part_dir(rel)
-        if not part_dir.is_dir():
-            return
-        for part in part_dir.iterdir():
-            with contextlib.suppress(OSError):
-                part.unlink()
-        with contextlib.suppress(OSError):
-            part_dir.rmdir()
+        _remove_folder(self._part_dir(rel))
 
 
 def _is_finished(entry: Any) -> bool:
@@ -382,3 +368,30 @@ def _replace_or_drop(path: Path, data: bytes | None) -> None:
         return
     with atomic_open(path) as handle:
         handle.write(data)
+
+
+def _confined(dst: Path, work: Path, name: str) -> Path:
+    pure = PurePosixPath(name)
+    if (
+        not name
+        or "\x00" in name
+        or pure.is_absolute()
+        or any(part in ("..", ".") for part in pure.parts)
+        or "\\" in name
+    ):
+        raise ValueError(f"unsafe output name {name!r}")
+    target = Path(os.path.realpath(dst.joinpath(*pure.parts)))
+    if not target.is_relative_to(dst) or target == dst or target.is_relative_to(work):
+        raise ValueError(f"output name {name!r} resolves outside the output folder")
+    return target
+
+
+def _remove_folder(folder: Path) -> None:
+    """Best effort: a part left behind is merged again (same content) or swept by the next run."""
+    if not folder.is_dir():
+        return
+    for part in folder.iterdir():
+        with contextlib.suppress(OSError):
+            part.unlink()
+    with contextlib.suppress(OSError):
+        folder.rmdir()
