@@ -217,16 +217,11 @@ def read_zip(
             if mode and not stat.S_ISREG(mode):
                 yield _refuse(file, info.filename, ("unsafe_member", "is not a regular file"))
                 continue
-            verdict = _screen(file, info.filename, skipped, seen)
+            encrypted = ("encrypted_member", "is encrypted") if info.flag_bits & 0x1 else None
+            verdict = _admit(file, info.filename, info.file_size, limits, skipped, seen, encrypted)
             if verdict is not True:
                 if verdict is not False:
                     yield verdict
-                continue
-            if info.flag_bits & 0x1:
-                yield _refuse(file, info.filename, ("encrypted_member", "is encrypted"))
-                continue
-            if info.file_size > limits.max_member_bytes:
-                yield _too_large(file, info.filename, info.file_size, limits)
                 continue
             try:
                 with archive.open(info) as opened:
@@ -268,13 +263,10 @@ def read_tar(
                 if not member.isfile():
                     yield _refuse(file, member.name, ("unsafe_member", "is not a regular file"))
                     continue
-                verdict = _screen(file, member.name, skipped, seen)
+                verdict = _admit(file, member.name, member.size, limits, skipped, seen)
                 if verdict is not True:
                     if verdict is not False:
                         yield verdict
-                    continue
-                if member.size > limits.max_member_bytes:
-                    yield _too_large(file, member.name, member.size, limits)
                     continue
                 opened = archive.extractfile(member)
                 if opened is None:
@@ -290,6 +282,26 @@ def read_tar(
                     compressed=None,
                 )
                 _check_stream_ratio(archive.offset, counted.count, limits)
+
+
+def _admit(
+    file: SourceFile,
+    name: str,
+    size: int,
+    limits: ArchiveLimits,
+    skipped: collections.Counter[str],
+    seen: collections.Counter[str],
+    refusal: tuple[str, str] | None = None,
+) -> SourceError | bool:
+    """:func:`_screen`, then ``refusal`` (a reason the archive format gives), then the size limit."""
+    verdict = _screen(file, name, skipped, seen)
+    if verdict is not True:
+        return verdict
+    if refusal is not None:
+        return _refuse(file, name, refusal)
+    if size > limits.max_member_bytes:
+        return _too_large(file, name, size, limits)
+    return True
 
 
 def _too_large(file: SourceFile, name: str, size: int, limits: ArchiveLimits) -> SourceError:
