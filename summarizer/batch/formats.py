@@ -135,20 +135,31 @@ def _record(
 ) -> Article | SourceError:
     rid = file.rel if index is None else f"{file.rel}#{index}"
     try:
-        return _record_article(file, rid, index, record, fmt, text_field, warnings)
+        found = _record_fields(file, rid, index, record, text_field)
     except RecursionError:
         return SourceError(rid, file.rel, index, "invalid_json", f"{rid} nests its fields too deeply to read")
+    if isinstance(found, SourceError):
+        return found
+    text, record_id = found
+    text, fixed = _SURROGATE.subn("\ufffd", text)
+    if fixed:
+        warnings = (
+            *warnings,
+            ResultWarning(
+                "invalid_unicode",
+                f"{rid}: {fixed} invalid \\u escape(s) (lone surrogates) were replaced by \ufffd",
+                stage="input",
+            ),
+        )
+    if record_id is not None:
+        record_id = _SURROGATE.sub("\ufffd", record_id)
+    return Article(rid, file.rel, index, text, fmt, content_hash(text, fmt), record_id, warnings)
 
 
-def _record_article(
-    file: SourceFile,
-    rid: str,
-    index: int | None,
-    record: Any,
-    fmt: str,
-    text_field: str | None,
-    warnings: tuple[ResultWarning, ...],
-) -> Article | SourceError:
+def _record_fields(
+    file: SourceFile, rid: str, index: int | None, record: Any, text_field: str | None
+) -> tuple[str, str | None] | SourceError:
+    """The text and the ``id`` field of a record, or why it has none."""
     if isinstance(record, str):
         text, record_id = record, None
     elif isinstance(record, dict):
@@ -175,19 +186,7 @@ def _record_article(
         return SourceError(
             rid, file.rel, index, "not_an_object", f"{rid} is a {kind}, not an object or string"
         )
-    text, fixed = _SURROGATE.subn("\ufffd", text)
-    if fixed:
-        warnings = (
-            *warnings,
-            ResultWarning(
-                "invalid_unicode",
-                f"{rid}: {fixed} invalid \\u escape(s) (lone surrogates) were replaced by \ufffd",
-                stage="input",
-            ),
-        )
-    if record_id is not None:
-        record_id = _SURROGATE.sub("\ufffd", record_id)
-    return Article(rid, file.rel, index, text, fmt, content_hash(text, fmt), record_id, warnings)
+    return text, record_id
 
 
 def _record_text(record: dict[str, Any], text_field: str | None) -> str | None:
