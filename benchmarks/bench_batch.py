@@ -44,6 +44,7 @@ def bench_batch_job(
     texts: list[str], work: Path, summary: str, marian: str, batch_size: int
 ) -> tuple[float, float]:
     from summarizer.batch import BatchOptions, run_batch_job
+    from summarizer.pipeline import PipelineOptions
 
     src, dst = work / "src", work / f"dst-{time.monotonic_ns()}"
     if not src.exists():
@@ -54,7 +55,7 @@ def bench_batch_job(
         src=src,
         dst=dst,
         batch_size=batch_size,
-        pipeline={"summary_model": summary, "translation_model": marian, "device": "cpu"},
+        pipeline=PipelineOptions(summary_model=summary, translation_model=marian, device="cpu"),
     )
     cpu = time.process_time()
     result = run_batch_job(options, handle_interrupt=False)
