@@ -36,14 +36,15 @@ from .results import ArticleResult, CleanResult, FidelityWarning, ResultWarning,
 if TYPE_CHECKING:
     from .fidelity import check_fidelity
     from .glossary import Glossary
-    from .pipeline import Pipeline, PipelineOptions
+    from .options import PipelineOptions
+    from .pipeline import Pipeline
     from .text import clean_article, detect_language, split_sentences
 
 # Heavy modules (torch, transformers, lingua) load on first use, so `import summarizer` stays fast.
 _LAZY = {
     "Glossary": ".glossary",
     "Pipeline": ".pipeline",
-    "PipelineOptions": ".pipeline",
+    "PipelineOptions": ".options",
     "check_fidelity": ".fidelity",
     "clean_article": ".text",
     "detect_language": ".text",

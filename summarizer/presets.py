@@ -9,10 +9,29 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["LENGTHS", "Preset", "get_preset", "list_presets", "load_prompt"]
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "GENERIC_LENGTHS",
+    "LENGTHS",
+    "MIN_WORDS",
+    "RAW_FACTOR",
+    "Preset",
+    "get_preset",
+    "list_presets",
+    "load_prompt",
+]
 
+# Output lengths and input limits live here, once; everything else imports them.
 #: Summary lengths accepted everywhere (API, CLI, web page).
 LENGTHS = ("short", "medium", "long")
+#: Summary lengths as (max, min) new tokens for models that are not presets (presets carry their own).
+GENERIC_LENGTHS = {"short": (64, 16), "medium": (128, 32), "long": (200, 64)}
+#: Largest article accepted by default (characters after decoding): ~100 pages of news text.
+DEFAULT_MAX_CHARS = 300_000
+#: Raw input (HTML, boilerplate included) may be this many times max_chars before cleaning.
+RAW_FACTOR = 4
+#: Fewer words than this after cleaning is a menu, a title or a scrap, not an article.
+MIN_WORDS = 5
 _KINDS = ("summary", "translation")
 _GEN_KEYS = ("num_beams", "no_repeat_ngram_size", "repetition_penalty", "length_penalty")
 

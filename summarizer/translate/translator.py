@@ -13,10 +13,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .glossary import GlossaryLike, Protected, load_glossary
-from .models.base import GenerationSettings, Seq2SeqModel
-from .results import FidelityWarning, ResultWarning, Segment
-from .text.chunking import length_sorted_batches, split_oversized
+from ..glossary import GlossaryLike, Protected, load_glossary
+from ..models.base import GenerationSettings, Seq2SeqModel
+from ..results import FidelityWarning, ResultWarning, Segment
+from ..text.chunking import length_sorted_batches, split_oversized
 
 __all__ = [
     "DEFAULT_MIN_CONFIDENCE",
@@ -27,6 +27,7 @@ __all__ = [
     "assemble",
     "normalise_for_mt",
     "sentence_paragraphs",
+    "target_warnings",
 ]
 
 #: Default ``min_confidence``: a sentence whose geometric-mean token probability is below 0.3 (mean
@@ -155,7 +156,7 @@ class Translator:
         final_scores = [scores.of(i, out) for i, out in enumerate(outputs)]
         stats: dict[str, int] = {}
         if terms:
-            from .review import enforce_glossary
+            from ..review import enforce_glossary
 
             outputs, final_scores, warnings, stats = enforce_glossary(
                 self, protected, originals, unaided, outputs, final_scores, warnings
@@ -172,7 +173,7 @@ class Translator:
         self, text: str, progress: Progress | None = None, *, glossary: GlossaryLike = None
     ) -> TranslationResult:
         """Translate a text, keeping its paragraph breaks; ``segments`` pairs every sentence."""
-        from .text import split_paragraphs
+        from ..text import split_paragraphs
 
         paragraphs = sentence_paragraphs(split_paragraphs(text))
         flat = [s for p in paragraphs for s in p]
@@ -270,7 +271,7 @@ class Translator:
     def _guard(
         self, sources: list[str], outputs: list[str], scores: _ScoreBook | None = None
     ) -> tuple[list[str], list[ResultWarning]]:
-        from .fidelity import guard_translations
+        from ..fidelity import guard_translations
 
         def retranslate(batch: list[str], overrides: dict[str, Any]) -> list[str]:
             results = self._translate_scored(batch, self.settings.updated(**overrides))
@@ -295,7 +296,7 @@ def _length_bucket(tokens: int) -> int:
 
 def sentence_paragraphs(paragraphs: Sequence[str]) -> list[list[str]]:
     """Each paragraph as its list of (non-blank) sentences: the units the translator works on."""
-    from .text import split_sentences
+    from ..text import split_sentences
 
     return [[s for s in split_sentences(p) if s.strip()] for p in paragraphs]
 
