@@ -106,9 +106,9 @@ def _within(data: bytes, limit: int | None, name: str) -> bytes:
 
 def raw_input_limit(max_chars: int | None) -> int:
     """Bytes a command reads at most for one article: the pipeline's raw limit for ``max_chars``."""
-    from ..pipeline import _RAW_FACTOR, DEFAULT_MAX_CHARS
+    from ..presets import DEFAULT_MAX_CHARS, RAW_FACTOR
 
-    return _RAW_FACTOR * (max_chars or DEFAULT_MAX_CHARS)
+    return RAW_FACTOR * (max_chars or DEFAULT_MAX_CHARS)
 
 
 def setup_logging(verbose: int = 0, quiet: bool = False) -> None:

@@ -7,6 +7,7 @@ import json
 import click
 
 from ..text import clean_article, decode_bytes
+from ..text.clean import FORMATS
 from ._common import friendly_errors, raw_input_limit, read_input_bytes, setup_logging
 
 
@@ -14,13 +15,13 @@ from ._common import friendly_errors, raw_input_limit, read_input_bytes, setup_l
 @click.argument("source", default="-", metavar="[FILE|-]")
 @click.option(
     "--input-format",
-    type=click.Choice(["auto", "text", "html"]),
+    type=click.Choice(FORMATS),
     default="auto",
     show_default=True,
     help="How to read the input (auto: HTML when it clearly holds tags).",
 )
 # The old spelling, kept for existing scripts; hidden because `run --format` means the output format.
-@click.option("--format", "legacy_format", type=click.Choice(["auto", "text", "html"]), hidden=True)
+@click.option("--format", "legacy_format", type=click.Choice(FORMATS), hidden=True)
 @click.option("--show-removed", is_flag=True, help="List every cut (rule and exact text) on stderr.")
 @click.option("--json", "as_json", is_flag=True, help="Print the whole CleanResult as JSON on stdout.")
 @click.option("-v", "--verbose", count=True, help="More logging on stderr.")

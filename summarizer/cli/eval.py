@@ -9,6 +9,7 @@ from collections.abc import Callable
 import click
 
 from ..models import BACKENDS
+from ..presets import LENGTHS
 from ._common import friendly_errors, setup_logging
 
 
@@ -35,7 +36,7 @@ def _summariser(model: str, length: str) -> Callable[[str], str | list[str]]:
     "--summary-model", default="extractive", show_default=True, help="Summariser preset, hub id or path."
 )
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N articles.")
-@click.option("--length", type=click.Choice(["short", "medium", "long"]), default="medium", show_default=True,
+@click.option("--length", type=click.Choice(LENGTHS), default="medium", show_default=True,
               help="Extractive summary length.")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("-v", "--verbose", count=True, help="More logging on stderr.")

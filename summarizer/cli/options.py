@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..models import BACKENDS
 from ..models.ct2 import COMPUTE_TYPES
-from ..pipeline import DEFAULT_MAX_CHARS
+from ..options import PipelineOptions
+from ..presets import DEFAULT_MAX_CHARS
+
+if TYPE_CHECKING:
+    from ..pipeline import Pipeline
+
+__all__ = ["model_options", "options_from_cli", "pipeline_from_options"]
 
 
 def model_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -83,7 +90,7 @@ def model_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return functools.reduce(lambda f, d: d(f), reversed(decorators), func)
 
 
-def pipeline_from_options(
+def options_from_cli(
     summary_model: str | None = None,
     translation_model: str | None = None,
     device: str | None = None,
@@ -93,22 +100,42 @@ def pipeline_from_options(
     no_guard: bool = False,
     glossary: str | None = None,
     min_confidence: float | None = None,
-):
-    """Build a Pipeline from the shared options; bad values become click usage errors."""
-    from ..pipeline import Pipeline
+    **fields: Any,
+) -> PipelineOptions:
+    """The one mapping from the shared command-line options to :class:`PipelineOptions`.
 
-    try:
-        return Pipeline(
+    ``fields`` are further ``PipelineOptions`` fields (``summary_length``); ``None`` means the default.
+    Bad values become click usage errors.
+    """
+    with _usage_errors():
+        return PipelineOptions.given(
             summary_model=summary_model,
             translation_model=translation_model,
             device=device,
             backend=backend,
             compute_type=compute_type,
-            max_chars=max_chars or DEFAULT_MAX_CHARS,
+            max_chars=max_chars,
             guard=not no_guard,
             glossary=glossary,
             min_confidence=min_confidence,
+            **fields,
         )
+
+
+def pipeline_from_options(**cli_values: Any) -> Pipeline:
+    """Build a Pipeline from the shared options; bad values become click usage errors."""
+    from ..pipeline import Pipeline
+
+    options = options_from_cli(**cli_values)
+    with _usage_errors():
+        return Pipeline(options=options)
+
+
+@contextlib.contextmanager
+def _usage_errors() -> Iterator[None]:
+    """A plain ValueError from validation is a usage error; library errors keep their own message."""
+    try:
+        yield
     except ValueError as exc:
         from ..errors import SummarizerError
 

@@ -9,9 +9,15 @@ from collections.abc import Callable, Iterator
 
 import click
 
+from ..presets import LENGTHS
 from ..results import ArticleResult, ResultWarning
+from ..text.clean import FORMATS as INPUT_FORMATS
 from ._common import friendly_errors, raw_input_limit, read_input_bytes, setup_logging
 from .options import model_options, pipeline_from_options
+
+#: ``--format`` values; the sentence formats list every sentence, so they translate the whole article.
+SENTENCE_FORMATS = ("aligned", "jsonl")
+OUTPUT_FORMATS = ("text", "json", *SENTENCE_FORMATS)
 
 
 @click.command("run")
@@ -21,7 +27,7 @@ from .options import model_options, pipeline_from_options
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "aligned", "jsonl"]),
+    type=click.Choice(OUTPUT_FORMATS),
     default="text",
     show_default=True,
     help="Output format on stdout: aligned = TSV with one row per sentence, jsonl = one sentence per "
@@ -29,13 +35,13 @@ from .options import model_options, pipeline_from_options
 )
 @click.option(
     "--input-format",
-    type=click.Choice(["auto", "text", "html"]),
+    type=click.Choice(INPUT_FORMATS),
     default="auto",
     show_default=True,
     help="How to read the input.",
 )
 @click.option(
-    "--length", type=click.Choice(["short", "medium", "long"]), default=None, show_default="medium",
+    "--length", type=click.Choice(LENGTHS), default=None, show_default="medium",
     help="Summary length.",
 )  # fmt: skip
 @click.option("-v", "--verbose", count=True, help="More logging on stderr.")
@@ -47,14 +53,14 @@ def run_command(
     setup_logging(verbose)
     data, _name = read_input_bytes(source, raw_input_limit(models.get("max_chars")))
     pipe = pipeline_from_options(**models)
-    full = full or fmt in ("aligned", "jsonl")
+    full = full or fmt in SENTENCE_FORMATS
     with _progress_bar() as progress:
         result = pipe.run(data, full=full, length=length, format=input_format, progress=progress)
     for w in result.warnings:
         click.echo(format_warning(w), err=True)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-    elif fmt in ("aligned", "jsonl"):
+    elif fmt in SENTENCE_FORMATS:
         from ..aligned import to_jsonl, to_tsv
 
         click.echo(to_tsv(result) if fmt == "aligned" else to_jsonl(result), nl=False)

@@ -8,7 +8,7 @@ import sys
 import click
 
 from ._common import EXIT_USER_ERROR, friendly_errors, setup_logging
-from .options import model_options
+from .options import model_options, options_from_cli
 
 
 @click.command("serve")
@@ -37,13 +37,12 @@ def serve_command(host: str, port: int, concurrency: int, presets_only: bool, ve
     # Set before Gradio is imported: it reads this at import and when clients are made.
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     try:
-        from ..web import build_app, launch, web_config
+        from ..web import WebConfig, build_app, launch
     except ImportError as exc:
         raise click.ClickException("the web page needs Gradio: pip install 'summarizer[web]'") from exc
-    options = {k: v for k, v in models.items() if v is not None}
-    options["guard"] = not options.pop("no_guard", False)
+    options = options_from_cli(**models)
     try:
-        config = web_config(**options, concurrency_limit=concurrency, allow_custom_models=not presets_only)
+        config = WebConfig(options, concurrency_limit=concurrency, allow_custom_models=not presets_only)
         app = build_app(config=config)
     except ValueError as exc:
         from ..errors import SummarizerError
