@@ -53,17 +53,11 @@ class Pipeline:
     ) -> None:
         if options is None:
             options = PipelineOptions.given(
-                summary_model=summary_model,
-                translation_model=translation_model,
-                device=device,
-                backend=backend,
-                compute_type=compute_type,
-                summary_length=summary_length,
-                max_chars=max_chars,
-                guard=guard,
-                min_confidence=min_confidence,
+                summary_model=summary_model, translation_model=translation_model, device=device,
+                backend=backend, compute_type=compute_type, summary_length=summary_length,
+                max_chars=max_chars, guard=guard, min_confidence=min_confidence,
                 glossary=load_glossary(glossary),
-            )
+            )  # fmt: skip
         self.options = options
         # Resolve (not load) now so a typo fails at construction, not on the first article.
         spec = options.summary_model.strip()

@@ -9,17 +9,12 @@ import click
 from ..text import clean_article, decode_bytes
 from ..text.clean import FORMATS
 from ._common import friendly_errors, raw_input_limit, read_input_bytes, setup_logging
+from .options import input_format_option
 
 
 @click.command("clean")
 @click.argument("source", default="-", metavar="[FILE|-]")
-@click.option(
-    "--input-format",
-    type=click.Choice(FORMATS),
-    default="auto",
-    show_default=True,
-    help="How to read the input (auto: HTML when it clearly holds tags).",
-)
+@input_format_option("How to read the input (auto: HTML when it clearly holds tags).")
 # The old spelling, kept for existing scripts; hidden because `run --format` means the output format.
 @click.option("--format", "legacy_format", type=click.Choice(FORMATS), hidden=True)
 @click.option("--show-removed", is_flag=True, help="List every cut (rule and exact text) on stderr.")

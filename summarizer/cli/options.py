@@ -13,11 +13,19 @@ from ..models import BACKENDS
 from ..models.ct2 import COMPUTE_TYPES
 from ..options import PipelineOptions
 from ..presets import DEFAULT_MAX_CHARS
+from ..text.clean import FORMATS as INPUT_FORMATS
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
 
-__all__ = ["model_options", "options_from_cli", "pipeline_from_options"]
+__all__ = ["input_format_option", "model_options", "options_from_cli", "pipeline_from_options"]
+
+
+def input_format_option(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--input-format`` (auto, text, html) for commands that read one article."""
+    return click.option(
+        "--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True, help=help
+    )
 
 
 def model_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -90,36 +98,14 @@ def model_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return functools.reduce(lambda f, d: d(f), reversed(decorators), func)
 
 
-def options_from_cli(
-    summary_model: str | None = None,
-    translation_model: str | None = None,
-    device: str | None = None,
-    backend: str | None = None,
-    compute_type: str = "default",
-    max_chars: int | None = None,
-    no_guard: bool = False,
-    glossary: str | None = None,
-    min_confidence: float | None = None,
-    **fields: Any,
-) -> PipelineOptions:
+def options_from_cli(no_guard: bool = False, **values: Any) -> PipelineOptions:
     """The one mapping from the shared command-line options to :class:`PipelineOptions`.
 
-    ``fields`` are further ``PipelineOptions`` fields (``summary_length``); ``None`` means the default.
-    Bad values become click usage errors.
+    Every option of :func:`model_options` but ``--no-guard`` is named after its field; further fields
+    (``summary_length``) may be passed too. ``None`` means the default; bad values become usage errors.
     """
     with _usage_errors():
-        return PipelineOptions.given(
-            summary_model=summary_model,
-            translation_model=translation_model,
-            device=device,
-            backend=backend,
-            compute_type=compute_type,
-            max_chars=max_chars,
-            guard=not no_guard,
-            glossary=glossary,
-            min_confidence=min_confidence,
-            **fields,
-        )
+        return PipelineOptions.given(guard=not no_guard, **values)
 
 
 def pipeline_from_options(**cli_values: Any) -> Pipeline:

@@ -11,9 +11,8 @@ import click
 
 from ..presets import LENGTHS
 from ..results import ArticleResult, ResultWarning
-from ..text.clean import FORMATS as INPUT_FORMATS
 from ._common import friendly_errors, raw_input_limit, read_input_bytes, setup_logging
-from .options import model_options, pipeline_from_options
+from .options import input_format_option, model_options, pipeline_from_options
 
 #: ``--format`` values; the sentence formats list every sentence, so they translate the whole article.
 SENTENCE_FORMATS = ("aligned", "jsonl")
@@ -33,13 +32,7 @@ OUTPUT_FORMATS = ("text", "json", *SENTENCE_FORMATS)
     help="Output format on stdout: aligned = TSV with one row per sentence, jsonl = one sentence per "
     "line (both translate the whole article).",
 )
-@click.option(
-    "--input-format",
-    type=click.Choice(INPUT_FORMATS),
-    default="auto",
-    show_default=True,
-    help="How to read the input.",
-)
+@input_format_option("How to read the input.")
 @click.option(
     "--length", type=click.Choice(LENGTHS), default=None, show_default="medium",
     help="Summary length.",

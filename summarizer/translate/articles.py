@@ -8,14 +8,8 @@ from collections.abc import Callable, Mapping, Sequence
 from ..glossary import Glossary
 from ..intake import Article
 from ..results import ArticleResult, ResultWarning, Segment
-from .translator import (
-    Progress,
-    Translator,
-    assemble,
-    normalise_for_mt,
-    sentence_paragraphs,
-    target_warnings,
-)
+from .sentences import assemble, normalise_for_mt, sentence_paragraphs, target_warnings
+from .translator import Progress, Translator
 
 __all__ = ["translate_articles"]
 

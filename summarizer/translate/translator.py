@@ -10,25 +10,16 @@ import logging
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..glossary import GlossaryLike, Protected, load_glossary
 from ..models.base import GenerationSettings, Seq2SeqModel
 from ..results import FidelityWarning, ResultWarning, Segment
 from ..text.chunking import length_sorted_batches, split_oversized
+from .sentences import assemble, normalise_for_mt, sentence_paragraphs, target_warnings
 
-__all__ = [
-    "DEFAULT_MIN_CONFIDENCE",
-    "Progress",
-    "ScoredTranslation",
-    "TranslationResult",
-    "Translator",
-    "assemble",
-    "normalise_for_mt",
-    "sentence_paragraphs",
-    "target_warnings",
-]
+__all__ = ["DEFAULT_MIN_CONFIDENCE", "Progress", "ScoredTranslation", "TranslationResult", "Translator"]
 
 #: Default ``min_confidence``: a sentence whose geometric-mean token probability is below 0.3 (mean
 #: log-prob under -1.2) gets a ``low_confidence`` warning. opus-mt gives fluent, faithful sentences
@@ -41,9 +32,6 @@ Progress = Callable[[int, int], None]
 
 logger = logging.getLogger(__name__)
 
-# Marian's sentencepiece vocabulary has no curly quotes: they become <unk> and vanish from the output.
-_MT_NORMALISE = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "\u00a0": " "})
-_SPACES = re.compile(r"\s+")
 # Room for the special tokens and for the tokenizer counting slightly differently after a split.
 _SAFETY_TOKENS = 4
 
@@ -294,52 +282,6 @@ def _length_bucket(tokens: int) -> int:
         base *= 2
 
 
-def sentence_paragraphs(paragraphs: Sequence[str]) -> list[list[str]]:
-    """Each paragraph as its list of (non-blank) sentences: the units the translator works on."""
-    from ..text import split_sentences
-
-    return [[s for s in split_sentences(p) if s.strip()] for p in paragraphs]
-
-
-def assemble(
-    paragraphs: Sequence[Sequence[str]],
-    english: Sequence[str],
-    scores: Sequence[float | None] | None = None,
-) -> tuple[tuple[Segment, ...], str]:
-    """Pair every source sentence with its English (in order) and rebuild the paragraphs in English."""
-    segments: list[Segment] = []
-    out_paragraphs: list[str] = []
-    rest = iter(english)
-    rest_scores = iter(scores) if scores is not None else None
-    for number, para in enumerate(paragraphs):
-        eng = [next(rest) for _ in para]
-        score = [next(rest_scores) if rest_scores is not None else None for _ in para]
-        segments.extend(Segment(s, e, sc, number) for s, e, sc in zip(para, eng, score))
-        out_paragraphs.append(" ".join(e for e in eng if e))
-    return tuple(segments), "\n\n".join(out_paragraphs)
-
-
-def target_warnings(
-    warnings: Sequence[ResultWarning], places: Sequence[tuple[str, str, int]]
-) -> list[ResultWarning]:
-    """Give each sentence warning its ``target``/``index``: one copy per place its source sentence fills.
-
-    ``places`` lists (source sentence, target, index) for every translated sentence of one result;
-    a warning whose source is not among them (or has none) is kept as it is.
-    """
-    where: dict[str, list[tuple[str, int]]] = {}
-    for source, target, i in places:
-        where.setdefault(normalise_for_mt(source), []).append((target, i))
-    out: list[ResultWarning] = []
-    for w in warnings:
-        spots = where.get(getattr(w, "source", None) or "")
-        if not spots or w.target is not None:
-            out.append(w)
-            continue
-        out.extend(replace(w, target=target, index=i) for target, i in spots)
-    return list(dict.fromkeys(out))
-
-
 def _mean(values: Sequence[float | None]) -> float | None:
     known = [v for v in values if v is not None]
     return sum(known) / len(known) if known and len(known) == len(values) else None
@@ -373,8 +315,3 @@ class _ScoreBook:
 
 def _digitless(text: str) -> str:
     return re.sub(r"[\d.,\s]", "", text)
-
-
-def normalise_for_mt(sentence: str) -> str:
-    """What the translator actually sees: straight quotes, single spaces."""
-    return _SPACES.sub(" ", sentence.translate(_MT_NORMALISE)).strip()
