@@ -169,3 +169,27 @@ def test_transformers_and_ctranslate2_report_the_same_score(tiny_marian, tmp_pat
     forced = 1 if target[-1] == hf.tokenizer.eos_token_id and len(target) == 8 else 0
     expected = (steps[: len(target) - forced].sum() / len(target)).item()
     assert score == pytest.approx(expected, abs=0.02)
+
+
+def test_batch_routes_each_warning_to_its_own_article_and_place_by_index(monkeypatch):
+    shared = "Harga cabai naik “3,5” persen menjadi Rp1.500.000."
+    texts = [
+        f"Kalimat pembuka yang yakin sekali. {shared}\n\nParagraf penutup yang yakin juga.",
+        "Berita lain tanpa kalimat itu sama sekali.\n\nParagraf kedua juga yakin, kata pejabat.",
+        f"{shared}\n\nParagraf kedua yang yakin. Lalu kalimat lain yang yakin.",
+    ]
+    fake = ScoredFake({'Harga cabai naik "3,5" persen menjadi Rp1.500.000.': 0.1})
+    monkeypatch.setattr("summarizer.pipeline.load_model", lambda *a, **k: fake)
+    pipe = Pipeline(summary_model="extractive", translation_model="default", guard=False, min_confidence=0.5)
+    results = pipe.run_batch(texts, full=True)
+
+    def flagged(result):
+        return {(w.target, w.index) for w in result.warnings if w.code == "low_confidence"}
+
+    for result in results:
+        segments = {("translation_en", i) for i, s in enumerate(result.segments) if s.source == shared}
+        assert {t for t in flagged(result) if t[0] == "translation_en"} == segments
+        summary = {("summary_en", i) for i, s in enumerate(result.summary_id.split(". ")) if "cabai" in s}
+        assert {t for t in flagged(result) if t[0] == "summary_en"} == summary
+    assert flagged(results[1]) == set() and ("translation_en", 1) in flagged(results[0])
+    assert ("translation_en", 0) in flagged(results[2])

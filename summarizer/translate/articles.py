@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 from ..glossary import Glossary
 from ..intake import Article
 from ..results import ArticleResult, ResultWarning, Segment
-from .sentences import assemble, normalise_for_mt, sentence_paragraphs, target_warnings
-from .translator import Progress, Translator
+from .sentences import assemble, sentence_paragraphs
+from .translator import Progress, ScoredTranslation, Translator
 
 __all__ = ["translate_articles"]
 
@@ -46,11 +47,11 @@ def translate_articles(
     scored = translator().translate_scored(flat, progress, glossary=glossary) if flat else None
     english = scored.english if scored else []
     scores = scored.scores if scored else []
-    warnings = scored.warnings if scored else []
     seconds = time.perf_counter() - start
-    by_source: dict[str, list[ResultWarning]] = {}
-    for w in warnings:
-        by_source.setdefault(getattr(w, "source", None) or "", []).append(w)
+    at: dict[int, list[int]] = {}  # input sentence -> the warnings raised on it
+    for w, spots in enumerate(scored.warning_sentences if scored else []):
+        for j in spots:
+            at.setdefault(j, []).append(w)
 
     results: list[ArticleResult] = []
     k = 0
@@ -59,7 +60,7 @@ def translate_articles(
         a.timings["translation"] = seconds * n / max(1, len(flat))
         out = _Slice(english[k : k + n], scores[k : k + n])
         k += n
-        a.warnings.extend(_article_warnings(by_source, summary_sents, paragraphs))
+        a.warnings.extend(_article_warnings(scored, at, range(k - n, k), len(summary_sents)))
         a.warnings[:] = list(dict.fromkeys(a.warnings))  # frozen dataclasses: equal warnings merge
         results.append(_result(a, summary_sents, paragraphs, out, full, models))
     return results
@@ -73,15 +74,33 @@ class _Slice:
 
 
 def _article_warnings(
-    by_source: Mapping[str, list[ResultWarning]],
-    summary_sents: Sequence[str],
-    paragraphs: Sequence[Sequence[str]],
+    scored: ScoredTranslation | None, at: Mapping[int, list[int]], mine: range, summary_count: int
 ) -> list[ResultWarning]:
-    """This article's sentence warnings (the translator reports them by source), each targeted."""
-    places = [(s, "summary_en", i) for i, s in enumerate(summary_sents)]
-    places += [(s, "translation_en", i) for i, s in enumerate(s for p in paragraphs for s in p)]
-    mine = [w for source, _, _ in places for w in by_source.get(normalise_for_mt(source), [])]
-    return target_warnings(list(dict.fromkeys(mine)), places)
+    """The warnings on this article's sentences (``mine``: their input indices), one copy per place.
+
+    Each copy's ``target``/``index`` says which sentence of ``summary_en`` or segment of
+    ``translation_en`` it concerns; the first ``summary_count`` sentences are the summary's.
+    """
+    if scored is None:
+        return []
+    out: list[ResultWarning] = []
+    done: set[int] = set()
+    for j in mine:
+        for w in at.get(j, ()):
+            if w in done:
+                continue
+            done.add(w)
+            warning = scored.warnings[w]
+            if warning.target is not None:
+                out.append(warning)
+                continue
+            for spot in (p for p in scored.warning_sentences[w] if p in mine):
+                i = spot - mine.start
+                if i < summary_count:
+                    out.append(replace(warning, target="summary_en", index=i))
+                else:
+                    out.append(replace(warning, target="translation_en", index=i - summary_count))
+    return list(dict.fromkeys(out))
 
 
 def _result(

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from ..results import ResultWarning, Segment
 
-__all__ = ["assemble", "normalise_for_mt", "sentence_paragraphs", "target_warnings"]
+__all__ = ["assemble", "normalise_for_mt", "sentence_paragraphs", "sentences_of", "target_warnings"]
 
 # Marian's sentencepiece vocabulary has no curly quotes: they become <unk> and vanish from the output.
 _MT_NORMALISE = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "\u00a0": " "})
@@ -60,6 +60,17 @@ def target_warnings(
             continue
         out.extend(replace(w, target=target, index=i) for target, i in spots)
     return list(dict.fromkeys(out))
+
+
+def sentences_of(warnings: Sequence[ResultWarning], seen: Sequence[str]) -> list[tuple[int, ...]]:
+    """For each warning, the indices of the sentences (as the model saw them) it was raised on.
+
+    The translator calls this on its own warnings, so callers route them by index, not by text.
+    """
+    where: dict[str, list[int]] = {}
+    for i, sentence in enumerate(seen):
+        where.setdefault(sentence, []).append(i)
+    return [tuple(where.get(getattr(w, "source", None) or "", ())) for w in warnings]
 
 
 def normalise_for_mt(sentence: str) -> str:

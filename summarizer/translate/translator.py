@@ -17,7 +17,13 @@ from ..glossary import GlossaryLike, Protected, load_glossary
 from ..models.base import GenerationSettings, Seq2SeqModel
 from ..results import FidelityWarning, ResultWarning, Segment
 from ..text.chunking import length_sorted_batches, split_oversized
-from .sentences import assemble, normalise_for_mt, sentence_paragraphs, target_warnings
+from .sentences import (
+    assemble,
+    normalise_for_mt,
+    sentence_paragraphs,
+    sentences_of,
+    target_warnings,
+)
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "Progress", "ScoredTranslation", "TranslationResult", "Translator"]
 
@@ -56,6 +62,8 @@ class ScoredTranslation:
     scores: list[float | None]
     warnings: list[ResultWarning]
     glossary_stats: dict[str, int] = field(default_factory=dict)
+    #: For each warning, the input sentences (their indices) it concerns; () for none.
+    warning_sentences: list[tuple[int, ...]] = field(default_factory=list)
 
 
 class Translator:
@@ -155,6 +163,7 @@ class Translator:
             scores=[final_scores[index[s]] for s in normalised],
             warnings=warnings,
             glossary_stats=stats,
+            warning_sentences=sentences_of(warnings, normalised),
         )
 
     def translate_text(
