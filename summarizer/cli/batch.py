@@ -6,7 +6,9 @@ import sys
 
 import click
 
+from ..batch.options import ENGINES
 from ..errors import BatchLockedError
+from ..presets import LENGTHS
 from ._common import EXIT_USER_ERROR, friendly_errors, setup_logging
 from .options import model_options
 
@@ -37,12 +39,12 @@ from .options import model_options
     help="Field/column with the article in .json/.jsonl/.csv (default: text, content, body, isi, article).",
 )
 @click.option(
-    "--length", type=click.Choice(["short", "medium", "long"]), default=None, show_default="medium",
+    "--length", type=click.Choice(LENGTHS), default=None, show_default="medium",
     help="Summary length.",
 )  # fmt: skip
 @model_options
 @click.option("--force", is_flag=True, help="Redo every article, even those already finished.")
-@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
+@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True)
 @click.option(
     "--ray-address", default=None, metavar="ADDR", help="Ray cluster to join (e.g. ray://head:10001)."
 )
