@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import click
 
@@ -11,6 +13,12 @@ from ..errors import BatchLockedError
 from ..presets import LENGTHS
 from ._common import EXIT_USER_ERROR, friendly_errors, setup_logging
 from .options import model_options
+
+
+def _limit(name: str, default: float, help: str, *, above: float = 0) -> Callable[[Any], Any]:
+    """A size or ratio limit: a float strictly above ``above``, its default shown in --help."""
+    kind = click.FloatRange(min=above, min_open=True)
+    return click.option(name, type=kind, default=default, show_default=True, help=help)
 
 
 @click.command("batch")
@@ -58,28 +66,18 @@ from .options import model_options
     show_default=True,
     help="Articles per batch; their sentences share model calls.",
 )
-@click.option(
-    "--max-file-mb",
-    type=click.FloatRange(min=0, min_open=True),
-    default=256.0,
-    show_default=True,
-    help="Larger input files are recorded as failed, not read. Inside archives (.zip, .tar.gz, .gz, "
-    "WARC) this limits each member's or record's uncompressed size.",
-)
-@click.option(
-    "--max-archive-gb",
-    type=click.FloatRange(min=0, min_open=True),
-    default=32.0,
-    show_default=True,
-    help="Stop reading an archive after this many uncompressed GB (the rest is recorded as failed).",
-)
-@click.option(
-    "--max-ratio",
-    type=click.FloatRange(min=1, min_open=True),
-    default=200.0,
-    show_default=True,
-    help="Archive members that inflate more than this many times are refused as compression bombs.",
-)
+@_limit(
+    "--max-file-mb", 256.0, "Larger input files are recorded as failed, not read. Inside archives (.zip, "
+    ".tar.gz, .gz, WARC) this limits each member's or record's uncompressed size.",
+)  # fmt: skip
+@_limit(
+    "--max-archive-gb", 32.0,
+    "Stop reading an archive after this many uncompressed GB (the rest is recorded as failed).",
+)  # fmt: skip
+@_limit(
+    "--max-ratio", 200.0,
+    "Archive members that inflate more than this many times are refused as compression bombs.", above=1,
+)  # fmt: skip
 @click.option(
     "--language",
     "languages",
