@@ -2,7 +2,8 @@
 
 A line is kept as a list of *pieces*: each cut splits a piece, so text left next to a cut counts as a
 fresh start (a glued "Baca juga" headline's end is where the real sentence resumes). Datelines need
-the article's first lines at once and are handled by :func:`strip_datelines`.
+the article's first lines at once and are handled by :func:`strip_datelines`. Where a glued headline
+ends (and the word tests behind it) lives in :mod:`summarizer.text.headlines`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import logging
 import re
 
 from ..results import Removal
+from .headlines import END_PUNCT, STARTERS, ends_sentence, headline_end, is_cap, title_like, word_count
 from .rule_types import MONTHS
 from .rules import DATELINE_FORMS, RULES, STACKED_GLUED, Rule, Scope
 
@@ -18,8 +20,6 @@ __all__ = ["LineCleaner", "headline_end", "strip_dateline", "strip_datelines"]
 
 logger = logging.getLogger(__name__)
 
-_END_PUNCT = '.!?"”’)…'
-_TOKEN = re.compile(r"\S+")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"”’)\]]*)(?=\s|$)")
 _HEADLINE_WINDOW = 320
@@ -37,130 +37,16 @@ _DATELINE_WINDOW = 4
 _LINE_CHARS = 600
 #: End rules (credits, codes, copyright) look at this much of a line's end.
 _TAIL_CHARS = 700
-_FUNCTION_WORDS_TEXT = (
-    "di ke dari dan yang untuk dengan atau pada vs hingga jadi oleh ini itu karena bagi soal usai "
-    "jelang saat dalam akan tak tidak bisa sudah masih demi agar lewat antara se per & the of "
-)
-_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
-# Capitalised words that usually open a sentence; used to find where a glued headline ends.
-_STARTERS_TEXT = (
-    "Ia Dia Mereka Kami Kita Saya Hal Namun Tetapi Sementara Selain Sebelumnya Kemudian Adapun "
-    "Menurut Dalam Pada Saat Ketika Untuk Dengan Oleh Meski Meskipun Sedangkan Bahkan Selanjutnya "
-    "Sejak Kini Karena Jika Apabila Setelah Sebelum Presiden Menteri Gubernur Bupati Wali Wakil "
-    "Ketua Kepala Direktur Polisi Pemerintah Warga Petugas Pihak Kapolres Kapolda Kapolri "
-    "Sekretaris Juru Anggota Pengamat Berdasarkan Diketahui Sebanyak Sejumlah Para Seorang Korban "
-    "Pelaku Tim Kementerian Dinas Perusahaan Lebih Akibatnya Selama Sampai Itu Ini Di Dari Sebagai "
-    "Seperti Sehari Lalu Akan "
-    # job titles that open a sentence before a long Title Case subject ("Head of Research PT ...")
-    "Head Chief CEO Analis Ekonom Kabid Kasat Kapolsek Dirut Kadis Camat Lurah Kades Plt Pj Penjabat "
-)
-#: How far back from the first lower-case word a sentence opener is looked for.
-_STARTER_LOOKBACK = 10
-_STARTERS = frozenset(_STARTERS_TEXT.split())
-# Passive reporting verbs that open a sentence before a name: "Disebutkan Sapto Aji, ...".
-_OPENER = re.compile(r"(?:Di[a-z]{3,}kan|Menurut(?:nya)?|Dikatakan|Ditambahkan)$")
-_CAMEL = re.compile(r"^([\"“(]?[A-Z][a-z]+|[A-Z]{2,})([A-Z][a-z]+)(\W*)$")
-
-
-def _words(text: str) -> int:
-    return len(text.split())
-
-
-def _ends_sentence(text: str) -> bool:
-    return text.rstrip()[-1:] in _END_PUNCT if text.strip() else False
-
-
-def _is_cap(token: str) -> bool:
-    word = token.lstrip("\"'“‘([")
-    return bool(word) and (word[0].isupper() or word[0].isdigit())
-
-
-def _is_lower(token: str) -> bool:
-    word = token.lstrip("\"'“‘([")
-    return bool(word) and word[0].islower()
 
 
 def _is_prose(line: str) -> bool:
     """A sentence-like line: long, ending like a sentence, or holding a full sentence (not a list item)."""
-    return _words(line) > _BLOCK_WORDS or _ends_sentence(line) or bool(_INNER_SENTENCE.search(line))
-
-
-def _title_like(line: str) -> bool:
-    """A related-article headline: short, mostly capitalised words, no full stop at the end."""
-    words = line.split()
-    if not words or len(words) > 20 or line.rstrip().endswith("."):
-        return False
-    return sum(1 for w in words if _is_cap(w)) / len(words) >= 0.6
-
-
-def headline_end(rest: str, *, complete: bool = True) -> int:
-    """Offset in ``rest`` where a glued "Baca juga:" headline ends and the article text resumes.
-
-    Returns ``len(rest)`` when the whole rest is headline. Headlines are Title Case without a full
-    stop, so prose resumes one capitalised word before the first lower-case run, at a known sentence
-    opener, at a sentence end, or where scraping glued two words ("SumateraWarga").
-    """
-    tokens = [(m.start(), m.group(0)) for m in _TOKEN.finditer(rest)]
-    n = len(tokens)
-    words = [t for _, t in tokens]
-    if n == 0 or (complete and not _ends_sentence(rest) and not any(w[-1] in ".!?" for w in words[:-1])):
-        # A headline alone has no full stop; prose after it would.
-        return len(rest)
-    punct = n
-    for i, word in enumerate(words[:30]):
-        if i and word[:1] in '"“':
-            punct = i
-            break
-        if word[-1:] in ".!?" and i < n - 1 and _is_cap(words[i + 1]) and len(word.rstrip(".!?")) > 1:
-            punct = i + 1
-            break
-    cut = min(punct, _case_boundary(words))
-    # Scraping that dropped paragraph breaks glues the headline's last word to the next sentence's
-    # first ("SumateraWarga"): such a glue before the first lower-case word is the real boundary.
-    lower = next((i for i, w in enumerate(words) if _is_lower(w) and w.lower() not in _FUNCTION_WORDS), n)
-    for i in range(min(max(cut, lower) + 1, n)):
-        glued = _CAMEL.match(words[i])
-        follows = words[i + 1] if i + 1 < n else ""
-        starts = glued and i and (glued.group(2) in _STARTERS or (_is_lower(follows)))
-        if starts and follows.lower() not in _FUNCTION_WORDS:
-            return tokens[i][0] + len(glued.group(1))
-    return tokens[cut][0] if cut < n else len(rest)
-
-
-def _case_boundary(words: list[str]) -> int:
-    """Index of the first word after the headline, judged by capitalisation; ``len(words)`` if none."""
-    n = len(words)
-    title_case = _is_cap(words[0]) and (n < 2 or _is_cap(words[1]) or words[1].lower() in _FUNCTION_WORDS)
-    if title_case:
-        for i in range(1, min(n, 40)):
-            if not _is_lower(words[i]):
-                continue
-            if words[i].lower() in _FUNCTION_WORDS and i + 1 < n and _is_cap(words[i + 1]):
-                continue
-            for j in range(i - 1, max(1, i - _STARTER_LOOKBACK), -1):
-                # After a comma the word is still inside the headline ("Diskon 10%, Ini Daftarnya").
-                if words[j - 1].endswith(","):
-                    continue
-                if (words[j].strip("\"'“‘(,") in _STARTERS and _is_cap(words[j])) or _OPENER.match(words[j]):
-                    return j
-            # A headline often ends in a date or number; a multi-word subject starts right after it.
-            for j in range(i - 1, max(1, i - 4), -1):
-                if words[j - 1].rstrip(",.").isdigit() and _is_cap(words[j]) and not words[j][:1].isdigit():
-                    return j
-            return i - 1 if i - 1 >= 1 else n
-        return n
-    seen_lower = False
-    for i in range(1, min(n - 1, 40)):
-        if _is_lower(words[i]):
-            seen_lower = True
-        elif seen_lower and i >= 2 and _is_cap(words[i]) and _is_lower(words[i + 1]):
-            return i
-    return n
+    return word_count(line) > _BLOCK_WORDS or ends_sentence(line) or bool(_INNER_SENTENCE.search(line))
 
 
 def _at_boundary(piece: str, start: int) -> bool:
     before = piece[:start].rstrip()
-    return not before or before[-1] in _END_PUNCT or before.endswith(":")
+    return not before or before[-1] in END_PUNCT or before.endswith(":")
 
 
 def _sentence_end(piece: str, pos: int) -> int:
@@ -196,7 +82,7 @@ class LineCleaner:
         if self._block:
             rule, left = self._block
             titles_only, self._block, self._titles_only = self._titles_only, None, False
-            headline = (rule.name == "read_also" or titles_only) and _title_like(line)
+            headline = (rule.name == "read_also" or titles_only) and title_like(line)
             if headline or (not titles_only and not _is_prose(line)):
                 self._cut(rule.name, line)
                 ends_block = rule.name == "syndication" and _URL.search(line)
@@ -225,7 +111,11 @@ class LineCleaner:
     def _apply(self, rule: Rule, piece: str, *, last: bool) -> list[str]:
         if rule.scope is Scope.LINE:
             # Page furniture is short; a long paragraph is never a whole-line match (and stays fast).
-            if len(piece) <= _LINE_CHARS and rule.pattern.search(piece) and _words(piece) <= rule.max_words:
+            if (
+                len(piece) <= _LINE_CHARS
+                and rule.pattern.search(piece)
+                and word_count(piece) <= rule.max_words
+            ):
                 self._cut(rule.name, piece)
                 if rule.block:
                     self._block = (rule, rule.block)
@@ -243,7 +133,7 @@ class LineCleaner:
             if span is None:
                 continue
             start, end = span
-            if _words(piece[start:end]) > rule.max_words:
+            if word_count(piece[start:end]) > rule.max_words:
                 continue
             self._cut(rule.name, piece[start:end])
             out.append(piece[last_end:start])
@@ -288,7 +178,7 @@ class LineCleaner:
         k = match.start()
         before = piece[last_end:k].rstrip()
         at_start = not before
-        if not (at_start or before[-1] in _END_PUNCT):
+        if not (at_start or before[-1] in END_PUNCT):
             return None
         # Only a window after the label is examined, so a 50 MB line stays linear.
         window = piece[match.end() : match.end() + _HEADLINE_WINDOW]
@@ -301,7 +191,7 @@ class LineCleaner:
             and (
                 # Without a colon only a whole short line with no full stop is a link ("Baca Juga Harga");
                 # "Baca juga laporan kami ..." in prose ends like a sentence and stays.
-                not at_start or not whole or _ends_sentence(window) or _words(window) > 20
+                not at_start or not whole or ends_sentence(window) or word_count(window) > 20
             )
         ):
             return None
@@ -323,7 +213,7 @@ def _match_dateline(line: str, pos: int, *, strong_only: bool) -> re.Match[str] 
         if pos and name in _LINE_START_FORMS:
             continue
         match = pattern.match(line, pos)
-        if match and _words(match.group(0)) <= 9:
+        if match and word_count(match.group(0)) <= 9:
             return match
     return None
 
@@ -335,7 +225,7 @@ def strip_dateline(line: str) -> tuple[str, str | None]:
         match = _match_dateline(line, pos, strong_only=False)
         if not match:
             glued = STACKED_GLUED.match(line, pos) if cuts else None
-            if not glued or line[glued.end() :].split()[0].strip('"“,') not in _STARTERS:
+            if not glued or line[glued.end() :].split()[0].strip('"“,') not in STARTERS:
                 break
             match = glued
         cuts.append(match.group(0).strip())
@@ -368,7 +258,7 @@ def _find_in_line(line: str, *, first: bool) -> tuple[int, re.Match[str]] | None
             # A weak "CITY -" inside the first line: glued to the headline ("KotaSOLO –"), or an
             # all-capitals city after a Title Case header (a one-line page: headline, stamp, dateline).
             glued = line[pos - 1].islower()
-            if glued or (_CAPS_CITY_DASH.match(line, pos) and _title_like(line[:pos])):
+            if glued or (_CAPS_CITY_DASH.match(line, pos) and title_like(line[:pos])):
                 match = _match_dateline(line, pos, strong_only=False)
         if match:
             return pos, match
@@ -383,7 +273,7 @@ def _strip_header_stamp(line: str, removed: list[Removal]) -> str:
     head, rest = line[: stamp.start()].strip(), line[stamp.end() :]
     words = head.split()
     # Prose names a date after a preposition ("pada 2 Desember 2026 ..."); a headline ends in a name.
-    if len(words) < 3 or not _title_like(head) or not _is_cap(words[-1]) or _words(rest) < 8:
+    if len(words) < 3 or not title_like(head) or not is_cap(words[-1]) or word_count(rest) < 8:
         return line
     removed.append(Removal("header", head))
     removed.append(Removal("timestamp", stamp.group(0).strip()))
@@ -400,18 +290,18 @@ def strip_datelines(lines: list[str], removed: list[Removal]) -> list[str]:
         prefix = ""
         if not cut:
             found = _find_in_line(lines[i], first=True)
-            if not found or _words(lines[i][: found[0]]) > _HEADER_WORDS:
+            if not found or word_count(lines[i][: found[0]]) > _HEADER_WORDS:
                 continue
             prefix = lines[i][: found[0]]
             rest, cut = strip_dateline(lines[i][found[0] :])
             if not cut:
                 continue
         header = lines[:i]
-        if any(_words(h) > _HEADER_WORDS for h in header):
+        if any(word_count(h) > _HEADER_WORDS for h in header):
             break
         # A bare "City -" below a real paragraph is more likely a list line than the body's start.
         weak = not _match_dateline(lines[i][len(prefix) :], 0, strong_only=True)
-        if weak and any(_FULL_STOP.search(h) and _words(h) >= 6 for h in header):
+        if weak and any(_FULL_STOP.search(h) and word_count(h) >= 6 for h in header):
             break
         removed.extend(Removal("header", h) for h in header)
         if prefix.strip():
