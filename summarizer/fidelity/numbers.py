@@ -10,38 +10,22 @@ compared by value, while the unambiguous reading in the language's own conventio
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from .number_forms import (
+    _EN_SCALE,
+    _NUM,
+    _NUMBER_RE,
+    _SCALE_ALT,
+    _SCALES,
+    NumberMention,
+    _key,
+    _readings,
+    _year,
+    parse_number,
+)
+from .number_words import _add_period_days, _parse_word_numbers
 
 __all__ = ["NumberMention", "extract_numbers", "parse_number", "render_english", "values_match"]
-
-# A value is a tagged tuple: ("num", float) | ("time", minutes) | ("date", day, month) | ("lit", text).
-Value = tuple
-
-_SCALES: dict[str, float] = {
-    "ribu": 1e3,
-    "rb": 1e3,
-    "thousand": 1e3,
-    "k": 1e3,
-    "juta": 1e6,
-    "jt": 1e6,
-    "million": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "miliar": 1e9,
-    "milyar": 1e9,
-    "billion": 1e9,
-    "bn": 1e9,
-    "triliun": 1e12,
-    # "Rp 2 jutaan", "3 ribuan": about that many
-    "ribuan": 1e3,
-    "jutaan": 1e6,
-    "miliaran": 1e9,
-    "triliunan": 1e12,
-    "trilyun": 1e12,
-    "trillion": 1e12,
-    "tn": 1e12,
-}
-_EN_SCALE = {1e3: "thousand", 1e6: "million", 1e9: "billion", 1e12: "trillion"}
 
 _MONTH_PAIRS = (
     ("januari", "january"), ("februari", "february"), ("maret", "march"), ("april", "april"),
@@ -54,16 +38,6 @@ for _i, (_id, _en) in enumerate(_MONTH_PAIRS, start=1):
 _MONTHS.update({"agu": 8, "agt": 8, "okt": 10, "des": 12, "mei": 5, "sept": 9, "pebruari": 2, "nopember": 11})
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
-# Digits with optional group/decimal separators; not glued to a preceding digit or separator.
-_NUM = r"\d+(?:[.,]\d+)*"
-_SCALE_ALT = "|".join(sorted(_SCALES, key=len, reverse=True))
-_NUMBER_RE = re.compile(
-    rf"(?<![\d.,/:])(?P<num>{_NUM})(?!\d|/\d)"
-    rf"(?:\s?(?P<scale>{_SCALE_ALT})\b)?"
-    r"(?:\s?(?P<pct>%|persen\b|percent\b|per\s?cent\b|pct\b))?"
-    r"(?:(?P<ord>st|nd|rd|th)\b)?",
-    re.IGNORECASE,
-)
 _SLASH_DATE_RE = re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{2,4}))?(?![\d/])")
 # "(4-6/3)": a day range with the month written once after the second day.
 _DAYS_SLASH_RE = re.compile(
@@ -112,12 +86,6 @@ _ID_HOUR_RE = re.compile(
 )
 # "9 jam 30 menit" is also "nine and a half hours": both parts may be written as one number of hours.
 _DURATION_RE = re.compile(r"(?<![\d.,])(?P<h>\d{1,3})\s*jam\s*(?:dan\s*)?(?P<m>\d{1,2})\s*menit\b", re.I)
-# "tujuh hari" = "a week", "12 bulan" = "a year": a span of time also compared as a number of days
-# (a month as 30, a year as 12 months).
-_ID_PERIOD_DAYS = {"hari": 1, "pekan": 7, "minggu": 7, "bulan": 30, "tahun": 360}
-_EN_PERIOD_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 360}
-_ID_PERIOD_RE = re.compile(r"\b(?P<n>\w+)\s+(?P<unit>hari|pekan|minggu|bulan|tahun)\b", re.I)
-_EN_PERIOD_RE = re.compile(r"\b(?P<n>[\w-]+)\s+(?P<unit>day|week|fortnight|month|year)s?\b", re.I)
 _CLOCK_RE = re.compile(r"(?P<h>\d{1,2})\.(?P<m>\d{2})")
 _RANGE_TAIL_RE = re.compile(
     rf"\s*(?:-|–|—|to|and|until|hingga|sampai|s/d|s\.d\.?)\s*(?:Rp\.?|IDR|US\$|\$)?\s?"
@@ -131,84 +99,6 @@ _TIME_CUE_AFTER_RE = re.compile(
     r"^\s*(?:-\s*\d{1,2}[.:]\d{2}\s*)?(?:WIB|WITA|WIT|waktu setempat|local time)\b", re.I
 )
 
-_ID_WORDS = {
-    "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
-    "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
-    "sejuta": 1_000_000, "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5,
-    "setengah": 0.5, "separuh": 0.5, "selusin": 12,
-}  # fmt: skip
-_EN_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "once": 1, "twice": 2, "dozen": 12, "half": 0.5,
-}  # fmt: skip
-_EN_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
-_EN_DENOMS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
-    "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
-}  # fmt: skip
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;“\"(\[—–-])\s*$")
-_WORD_MULT = {"belas": None, "puluh": 10, "ratus": 100, "hundred": 100}
-_WORD_RE = re.compile(r"[a-z]+", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class NumberMention:
-    """One number-like span. ``values`` are its acceptable readings; ``kind`` is what it looks like."""
-
-    span: str
-    start: int
-    end: int
-    values: frozenset
-    kind: str  # "number" | "percent" | "money" | "date" | "time" | "word" | "fraction"
-    # Source mentions that are dates, times or fractions only match a reading of that kind.
-    strict_kinds: frozenset = frozenset()
-
-
-def _year(text: str) -> int:
-    year = int(text)
-    return year + 2000 if len(text) == 2 else year
-
-
-def _key(x: float) -> Value:
-    return ("num", float(f"{x:.10g}"))
-
-
-def _readings(token: str, lang: str) -> tuple[set[float], bool]:
-    """Numeric readings of "1.250,5"-like text under ``lang``; bool = the reading is unambiguous."""
-    seps = re.findall(r"[.,]", token)
-    if not seps:
-        return {float(token)}, True
-    groups = re.split(r"[.,]", token)
-    if len(set(seps)) == 2:
-        # Mixed separators: the last one is the decimal mark, the others group thousands.
-        last = max(token.rfind("."), token.rfind(","))
-        whole = re.sub(r"[.,]", "", token[:last])
-        return {float(f"{whole}.{token[last + 1 :]}")}, True
-    sep = seps[0]
-    grouped = len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
-    as_thousands = float("".join(groups)) if grouped else None
-    as_decimal = float(f"{''.join(groups[:-1])}.{groups[-1]}")
-    if len(seps) > 1:
-        # "2.200.112" can only be grouping; "2,200,12" is malformed: read the last mark as decimal.
-        return ({as_thousands} if as_thousands is not None else {as_decimal}), True
-    if as_thousands is None:
-        return {as_decimal}, True  # "3,5", "1.50": not a valid thousands group, so a decimal
-    own_thousands = "." if lang == "id" else ","
-    if sep == own_thousands:
-        return {as_thousands}, True
-    # The other convention's thousands mark: could be a decimal ("1,250" in Indonesian) or a kept
-    # foreign grouping ("15.000" left in an English translation). Accept both.
-    return {as_decimal, as_thousands}, False
-
-
-def parse_number(token: str, lang: str = "id") -> set[float]:
-    """The values "1.250" / "3,5" / "2,200,112" can have when written in ``lang`` ("id" or "en")."""
-    return set(_readings(token, lang)[0])
-
 
 def _context_is_time(text: str, start: int, end: int) -> bool:
     return bool(
@@ -216,109 +106,19 @@ def _context_is_time(text: str, start: int, end: int) -> bool:
     )
 
 
-_ROMAN_RE = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+class _Found:
+    """Mentions found so far; a later pattern may only claim text that no earlier one took."""
 
+    def __init__(self) -> None:
+        self.mentions: list[NumberMention] = []
+        self.taken: list[tuple[int, int]] = []
 
-def _roman(token: str, lang: str) -> int:
-    """ "III" (kuartal III, Kodam IV) as 3, 4; 0 when no Roman numeral. English "I" is the pronoun."""
-    if not token or not _ROMAN_RE.fullmatch(token) or (lang == "en" and token == "I"):
-        return 0
-    values = [_ROMAN_VALUES[c] for c in token]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    def free(self, s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in self.taken)
 
-
-def _fraction(numerator: float, denominator: float) -> frozenset:
-    # The share itself, rounded as a percentage would be ("two-thirds" = "67%"), and both parts as
-    # support ("tiga perempat" supports a "3" or "4" elsewhere).
-    return frozenset({("frac", round(numerator / denominator, 2)), _key(numerator), _key(denominator)})
-
-
-def _denominator(words: list, j: int, table: dict, lang: str) -> tuple[float | None, int]:
-    """The denominator after a numerator ("per tiga", "perempat", "thirds") and the index after it."""
-    if j >= len(words):
-        return None, j
-    nxt = words[j].group().lower()
-    if lang == "en":
-        return (float(_EN_DENOMS[nxt]), j + 1) if nxt in _EN_DENOMS else (None, j)
-    if nxt == "per" and j + 1 < len(words) and words[j + 1].group().lower() in table:
-        return float(table[words[j + 1].group().lower()]), j + 2
-    if nxt.startswith("per") and nxt[3:] in table and table[nxt[3:]] >= 2:
-        return float(table[nxt[3:]]), j + 1
-    return None, j
-
-
-def _parse_word_numbers(text: str, lang: str) -> list[NumberMention]:
-    """Spelled-out numbers ("dua puluh lima", "twenty-five", "one million"); used only as support."""
-    table = _ID_WORDS if lang == "id" else _EN_WORDS
-    out: list[NumberMention] = []
-    words = list(_WORD_RE.finditer(text))
-    i = 0
-    while i < len(words):
-        w = words[i].group().lower()
-        nxt_word = words[i + 1].group().lower() if i + 1 < len(words) else ""
-        # "a million", "a hundred": the article is the number one.
-        article = lang == "en" and w == "a" and (nxt_word in _SCALES or nxt_word == "hundred")
-        roman = _roman(words[i].group(), lang)
-        if roman:
-            s, e = words[i].start(), words[i].end()
-            out.append(NumberMention(text[s:e], s, e, frozenset({_key(roman)}), "word"))
-            i += 1
-            continue
-        if lang == "id" and w.startswith("seper") and w[5:] in table and table[w[5:]] >= 2:
-            # "sepertiga", "seperempat": a unit fraction, "a third", "a quarter".
-            vals = _fraction(1, table[w[5:]])
-            s, e = words[i].start(), words[i].end()
-            out.append(NumberMention(text[s:e], s, e, vals, "fraction", frozenset({"frac"})))
-            i += 1
-            continue
-        if lang == "en" and w in ("a", "one") and nxt_word in _EN_DENOMS:
-            s, e = words[i].start(), words[i + 1].end()
-            out.append(NumberMention(text[s:e], s, e, _fraction(1, _EN_DENOMS[nxt_word]), "word"))
-            i += 2
-            continue
-        if w not in table and not article:
-            i += 1
-            continue
-        if (
-            lang == "id"
-            and words[i].group()[0].isupper()
-            and not _SENTENCE_START_RE.search(text[: words[i].start()])
-        ):
-            i += 1  # "Lima, Peru", "Kepulauan Seribu": a capitalised number word inside a name
-            continue
-        total, current, j = 0.0, float(table.get(w, 1)), i + 1
-        while j < len(words):
-            nxt = words[j].group().lower()
-            if nxt in ("and", "a") and lang == "en":
-                j += 1
-                continue
-            if nxt == "belas":
-                current += 10
-            elif _WORD_MULT.get(nxt):
-                current *= _WORD_MULT[nxt]
-            elif nxt in _SCALES and _SCALES[nxt] >= 1e3:
-                total += current * _SCALES[nxt]
-                current = 0.0
-            elif nxt in table and table[nxt] < 10 and current >= 20 and current % 10 == 0:
-                current += table[nxt]  # "twenty five", "dua puluh lima"
-            else:
-                break
-            j += 1
-        value = total + current
-        if lang == "en" and [x.group().lower() for x in words[j - 2 : j + 1]] == ["and", "a", "half"]:
-            value, j = value + 0.5, j + 1  # "nine and a half": the loop above stepped over "and a"
-        vals, kind = frozenset({_key(value)}), "word"
-        denom, k = _denominator(words, j, table, lang)
-        if denom and (lang == "id" or (w in _EN_WORDS and _EN_WORDS[w] <= 10 and w not in _EN_ORDINALS)):
-            # "dua per tiga", "tiga perempat", "two-thirds", "three quarters": a fraction.
-            vals, j = _fraction(value, denom), k
-            kind = "fraction" if lang == "id" else "word"
-        start, end = words[i].start(), words[j - 1].end()
-        strict = frozenset({"frac"}) if kind == "fraction" else frozenset()
-        out.append(NumberMention(text[start:end], start, end, vals, kind, strict))
-        i = j
-    return out
+    def add(self, m: NumberMention) -> None:
+        self.mentions.append(m)
+        self.taken.append((m.start, m.end))
 
 
 def extract_numbers(text: str, lang: str = "id", *, words: bool = False) -> list[NumberMention]:
@@ -328,16 +128,30 @@ def extract_numbers(text: str, lang: str = "id", *, words: bool = False) -> list
     recognised as such; amounts carry their scale ("Rp1,5 triliun" = 1.5e12). With ``words=True``
     spelled-out numbers are added (kind "word").
     """
-    mentions: list[NumberMention] = []
-    taken: list[tuple[int, int]] = []
+    found = _Found()
+    # Order matters: dates and times claim their digits before the plain-number pass can.
+    _add_slash_dates(text, lang, found)
+    _add_month_dates(text, found)
+    if lang == "en":
+        _add_english_clock_words(text, found)
+    else:
+        _add_indonesian_hours(text, found)
+    _add_clock_times(text, lang, found)
+    _add_amounts(text, lang, found)
+    mentions = found.mentions
+    if lang == "id":
+        _add_durations(text, mentions)
+    if words:
+        for w in _parse_word_numbers(text, lang):
+            if found.free(w.start, w.end):
+                found.add(w)
+        _add_period_days(text, lang, mentions)
+    mentions.sort(key=lambda x: x.start)
+    return mentions
 
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
 
-    def add(m: NumberMention) -> None:
-        mentions.append(m)
-        taken.append((m.start, m.end))
-
+def _add_slash_dates(text: str, lang: str, found: _Found) -> None:
+    """ "21/12", "15/11/2017", and the day range "(4-6/3)" with its month written once."""
     for m in _SLASH_DATE_RE.finditer(text):
         d, mo = int(m["d"]), int(m["m"])
         year = _year(m["y"]) if m["y"] else None
@@ -351,63 +165,81 @@ def extract_numbers(text: str, lang: str = "id", *, words: bool = False) -> list
                     vals.add(("date", day, month))
         if year is not None:
             vals.add(_key(year))  # the year supports a bare "2017" elsewhere
-        add(NumberMention(m.group(), m.start(), m.end(), frozenset(vals), "date", frozenset({"date", "lit"})))
+        found.add(
+            NumberMention(m.group(), m.start(), m.end(), frozenset(vals), "date", frozenset({"date", "lit"}))
+        )
     for m in _DAYS_SLASH_RE.finditer(text):
         d, mo = int(m["d"]), int(m["m"])
-        if 1 <= d <= 31 and 1 <= mo <= 12 and free(m.start("d"), m.end("d")):
+        if 1 <= d <= 31 and 1 <= mo <= 12 and found.free(m.start("d"), m.end("d")):
             vals = {("date", d, mo), _key(d)}
             if m["y"]:
                 vals.add(("date", d, mo, _year(m["y"])))
-            add(NumberMention(m["d"], m.start("d"), m.end("d"), frozenset(vals), "date", frozenset({"date"})))
+            found.add(
+                NumberMention(m["d"], m.start("d"), m.end("d"), frozenset(vals), "date", frozenset({"date"}))
+            )
+
+
+def _add_month_dates(text: str, found: _Found) -> None:
+    """Dates with a month name: "17 Juli", "July 17", and day ranges "1-15 Juli", "July 1 to 15"."""
     for regex in (_DAY_MONTH_RE, _MONTH_DAY_RE):
         for m in regex.finditer(text):
             d, mo = int(m["d"]), _MONTHS[m["mon"].lower()]
-            if 1 <= d <= 31 and free(m.start(), m.end()):
+            if 1 <= d <= 31 and found.free(m.start(), m.end()):
                 vals = frozenset({("date", d, mo), _key(d)})
-                add(NumberMention(m.group(), m.start(), m.end(), vals, "date", frozenset({"date"})))
+                found.add(NumberMention(m.group(), m.start(), m.end(), vals, "date", frozenset({"date"})))
     # A day range with the month written once: "1-15 Juli", "July 1 to 15". The lone day is a date too.
     for regex in (_DAYS_MONTH_RE, _MONTH_DAYS_RE):
         for m in regex.finditer(text):
             d, mo = int(m["d"]), _MONTHS[m["mon"].lower()]
-            if 1 <= d <= 31 and free(m.start("d"), m.end("d")):
+            if 1 <= d <= 31 and found.free(m.start("d"), m.end("d")):
                 vals = frozenset({("date", d, mo), _key(d)})
-                add(NumberMention(m["d"], m.start("d"), m.end("d"), vals, "date", frozenset({"date"})))
-    if lang == "en":
-        for m in _CLOCK_WORD_RE.finditer(text):
-            minutes = 0 if m.group().lower() == "midnight" else 12 * 60
-            add(NumberMention(m.group(), m.start(), m.end(), frozenset({("time", minutes)}), "time"))
-        for m in _OCLOCK_RE.finditer(text):
-            h = int(m["h"])
-            if 1 <= h <= 12:  # "9 o'clock": morning or evening, as the context says
-                vals = frozenset({("time", h % 12 * 60), ("time", (h % 12 + 12) * 60)})
-                add(NumberMention(m.group(), m.start(), m.end(), vals, "time"))
-        for m in _TIME_RANGE_RE.finditer(text):
-            # "from 5 to 7 p.m.": the first hour takes the meridiem written once for both (or the other
-            # one: "11 to 1 p.m." starts at 11 a.m.).
-            h, mi = int(m["h"]), int(m["m"] or 0)
-            if 1 <= h <= 12 and mi <= 59 and free(m.start("h"), m.end("first")):
-                vals = frozenset({("time", (h % 12) * 60 + mi), ("time", (h % 12 + 12) * 60 + mi)})
-                add(NumberMention(m["first"], m.start("h"), m.end("first"), vals, "time"))
-    else:
-        for m in _ID_HOUR_RE.finditer(text):
-            h = int(m["h"])
-            if h > 24:
-                continue
-            period = (m["period"] or "").lower()
-            if period in ("sore", "malam") and 5 <= h < 12:
-                hours = {h + 12}  # "jam 8 malam" is 20:00
-            elif period == "malam" and h == 12:
-                hours = {0}
-            elif period == "siang" and h < 6:
-                hours = {h + 12}
-            elif period:
-                hours = {h % 24}
-            else:
-                hours = {h % 24, (h + 12) % 24} if h <= 12 else {h % 24}
-            vals = frozenset({("time", x * 60) for x in hours})
-            add(NumberMention(m["span"], m.start("span"), m.end("span"), vals, "time", frozenset({"time"})))
+                found.add(NumberMention(m["d"], m.start("d"), m.end("d"), vals, "date", frozenset({"date"})))
+
+
+def _add_english_clock_words(text: str, found: _Found) -> None:
+    """English times without minutes: "noon", "9 o'clock", the first hour of "from 5 to 7 p.m."."""
+    for m in _CLOCK_WORD_RE.finditer(text):
+        minutes = 0 if m.group().lower() == "midnight" else 12 * 60
+        found.add(NumberMention(m.group(), m.start(), m.end(), frozenset({("time", minutes)}), "time"))
+    for m in _OCLOCK_RE.finditer(text):
+        h = int(m["h"])
+        if 1 <= h <= 12:  # "9 o'clock": morning or evening, as the context says
+            vals = frozenset({("time", h % 12 * 60), ("time", (h % 12 + 12) * 60)})
+            found.add(NumberMention(m.group(), m.start(), m.end(), vals, "time"))
+    for m in _TIME_RANGE_RE.finditer(text):
+        # "from 5 to 7 p.m.": the first hour takes the meridiem written once for both (or the other
+        # one: "11 to 1 p.m." starts at 11 a.m.).
+        h, mi = int(m["h"]), int(m["m"] or 0)
+        if 1 <= h <= 12 and mi <= 59 and found.free(m.start("h"), m.end("first")):
+            vals = frozenset({("time", (h % 12) * 60 + mi), ("time", (h % 12 + 12) * 60 + mi)})
+            found.add(NumberMention(m["first"], m.start("h"), m.end("first"), vals, "time"))
+
+
+def _add_indonesian_hours(text: str, found: _Found) -> None:
+    """ "pukul 5", "jam 8 malam": a whole hour, placed in the day by the period word when there is one."""
+    for m in _ID_HOUR_RE.finditer(text):
+        h = int(m["h"])
+        if h > 24:
+            continue
+        period = (m["period"] or "").lower()
+        if period in ("sore", "malam") and 5 <= h < 12:
+            hours = {h + 12}  # "jam 8 malam" is 20:00
+        elif period == "malam" and h == 12:
+            hours = {0}
+        elif period == "siang" and h < 6:
+            hours = {h + 12}
+        elif period:
+            hours = {h % 24}
+        else:
+            hours = {h % 24, (h + 12) % 24} if h <= 12 else {h % 24}
+        vals = frozenset({("time", x * 60) for x in hours})
+        found.add(NumberMention(m["span"], m.start("span"), m.end("span"), vals, "time", frozenset({"time"})))
+
+
+def _add_clock_times(text: str, lang: str, found: _Found) -> None:
+    """ "20.00 WIB", "8 pm", "20:00": clock times, kept strict only where the context says time."""
     for m in _TIME_RE.finditer(text):
-        if not free(m.start(), m.end()):
+        if not found.free(m.start(), m.end()):
             continue
         h, mi = int(m["h"]), int(m["m"] or 0)
         has_ampm, has_zone = bool(m["ampm"]), bool(m["zone"])
@@ -431,15 +263,18 @@ def extract_numbers(text: str, lang: str = "id", *, words: bool = False) -> list
         else:
             minutes = {h % 24 * 60 + mi}
         vals = {("time", x) for x in minutes}
-        end = m.end()
         if not cue or weak_cue:
             # An English "20.00" with no cue may be a kept Indonesian time or the number 20: both.
             vals |= {_key(x) for x in _readings(m.group().split()[0], lang)[0]}
-        span = text[m.start() : end].rstrip()
+        span = text[m.start() : m.end()].rstrip()
         strict = frozenset({"time"}) if cue and not weak_cue else frozenset()
-        add(NumberMention(span, m.start(), m.start() + len(span), frozenset(vals), "time", strict))
+        found.add(NumberMention(span, m.start(), m.start() + len(span), frozenset(vals), "time", strict))
+
+
+def _add_amounts(text: str, lang: str, found: _Found) -> None:
+    """Plain numbers, percentages and money, with their scale word ("Rp1,5 triliun" = 1.5e12)."""
     for m in _NUMBER_RE.finditer(text):
-        if not free(m.start(), m.end()):
+        if not found.free(m.start(), m.end()):
             continue
         readings, _ = _readings(m["num"], lang)
         scale = _SCALES[m["scale"].lower()] if m["scale"] else 1.0
@@ -457,48 +292,17 @@ def extract_numbers(text: str, lang: str = "id", *, words: bool = False) -> list
         clock = _CLOCK_RE.fullmatch(m.group())
         if clock and lang == "id" and int(clock["h"]) <= 24 and int(clock["m"]) <= 59:
             vals.add(("time", int(clock["h"]) % 24 * 60 + int(clock["m"])))  # "buka 10.00 sampai 21.00"
-        vals = frozenset(vals)
         span = m.group().rstrip()
-        add(NumberMention(span, m.start(), m.start() + len(span), vals, kind))
-    if lang == "id":
-        for m in _DURATION_RE.finditer(text):
-            hours = _key(int(m["h"]) + int(m["m"]) / 60)
-            for i, x in enumerate(mentions):
-                if x.start in (m.start("h"), m.start("m")) and x.kind == "number":
-                    mentions[i] = NumberMention(x.span, x.start, x.end, x.values | {hours}, x.kind)
-    if words:
-        for w in _parse_word_numbers(text, lang):
-            if free(w.start, w.end):
-                add(w)
-    if words:
-        _add_period_days(text, lang, mentions)
-    mentions.sort(key=lambda x: x.start)
-    return mentions
+        found.add(NumberMention(span, m.start(), m.start() + len(span), frozenset(vals), kind))
 
 
-def _add_period_days(text: str, lang: str, mentions: list[NumberMention]) -> None:
-    """Give "tujuh hari", "a week", "two weeks" a reading in days, so that either form supports the other."""
-    regex, units = (_ID_PERIOD_RE, _ID_PERIOD_DAYS) if lang == "id" else (_EN_PERIOD_RE, _EN_PERIOD_DAYS)
-    at = {x.start: i for i, x in enumerate(mentions)}
-    for m in regex.finditer(text):
-        days = units[m["unit"].lower()]
-        i = at.get(m.start("n"))
-        if i is not None:
-            x = mentions[i]
-            counts = [v[1] for v in x.values if v[0] == "num"]
-            if len(counts) == 1:
-                mentions[i] = NumberMention(
-                    x.span,
-                    x.start,
-                    x.end,
-                    x.values | {("days", round(counts[0] * days))},
-                    x.kind,
-                    x.strict_kinds,
-                )
-        elif lang == "en" and m["n"].lower() in ("a", "one"):
-            # "a week": no number mention of its own; support only (a "word" below three).
-            span = text[m.start() : m.end()]
-            mentions.append(NumberMention(span, m.start(), m.end(), frozenset({("days", days)}), "word"))
+def _add_durations(text: str, mentions: list[NumberMention]) -> None:
+    """ "9 jam 30 menit": both numbers also read as 9.5 hours."""
+    for m in _DURATION_RE.finditer(text):
+        hours = _key(int(m["h"]) + int(m["m"]) / 60)
+        for i, x in enumerate(mentions):
+            if x.start in (m.start("h"), m.start("m")) and x.kind == "number":
+                mentions[i] = NumberMention(x.span, x.start, x.end, x.values | {hours}, x.kind)
 
 
 def values_match(source: NumberMention, candidates: frozenset) -> bool:
