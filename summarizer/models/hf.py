@@ -119,20 +119,28 @@ class TransformersModel(Seq2SeqBackend):
             with torch.inference_mode():
                 out = self.model.generate(**enc, **kwargs)
                 sequences = out.sequences if scored else out
-                scores = self._sequence_scores(out) if scored else [None] * len(texts)
+                penalty = kwargs.get("length_penalty", self.model.generation_config.length_penalty)
+                scores = self._sequence_scores(out, penalty) if scored else [None] * len(texts)
         except (RuntimeError, ValueError, IndexError) as exc:
             raise GenerationError(f"{self.model_id} failed while generating: {exc}") from exc
         with self._tok_lock:
             decoded = self.tokenizer.batch_decode(sequences, skip_special_tokens=True)
         return [(t.strip(), score) for t, score in zip(decoded, scores)]
 
-    def _sequence_scores(self, out: Any) -> list[float | None]:
+    def _sequence_scores(self, out: Any, length_penalty: float | None = None) -> list[float | None]:
         """Mean log-probability of each chosen output token (end token included, padding not).
 
         Same quantity as the CTranslate2 backend reports, whatever ``length_penalty`` the search used.
         """
         torch = self._torch
         beams = getattr(out, "beam_indices", None)
+        final = getattr(out, "sequences_scores", None)
+        if beams is not None and final is not None:
+            # Beam search already scored each output as sum / length ** length_penalty: undo the
+            # penalty instead of stacking every step's full-vocabulary scores (~8% of the run on CPU).
+            length = (beams >= 0).sum(dim=1).clamp(min=1).to(final.dtype)
+            mean = final * length ** float(length_penalty or 1.0) / length
+            return [float(v) if torch.isfinite(v) else None for v in mean]
         # Greedy search stores processed logits, beam search log-softmaxed scores: normalise the former.
         steps = self.model.compute_transition_scores(
             out.sequences, out.scores, beams, normalize_logits=beams is None
