@@ -93,3 +93,12 @@ def test_models_list(runner):
     rows = json.loads(result.stdout)
     assert {r["hub_id"] for r in rows} >= {"LazarusNLP/IndoNanoT5-base-IndoSum", "Helsinki-NLP/opus-mt-id-en"}
     assert all(r["licence"] for r in rows)
+
+
+def test_warning_lines_name_the_output_they_concern():
+    from summarizer.cli.run import format_warning
+    from summarizer.results import ResultWarning
+
+    w = ResultWarning("number_mismatch", "'5' is missing", span="5", stage="translation", target="summary_en")
+    assert format_warning(w).startswith("warning [summary_en/number_mismatch]: ")
+    assert format_warning(ResultWarning("x", "m", stage="clean")).startswith("warning [clean/x]: ")

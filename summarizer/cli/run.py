@@ -98,7 +98,9 @@ def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
 
 def format_warning(w: ResultWarning) -> str:
     """One line a reader can act on: where (stage), what (code, message) and in which sentence."""
-    where = f"{w.stage}/" if w.stage else ""
+    # The target (summary_en, translation_en, ...) tells apart one sentence's warnings in two outputs.
+    place = getattr(w, "target", None) or w.stage
+    where = f"{place}/" if place else ""
     line = f"warning [{where}{w.code}]: {w.message}"
     source = getattr(w, "source", None)
     if source:
