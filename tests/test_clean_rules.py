@@ -597,3 +597,32 @@ def test_speaker_label_after_a_dateline_is_not_a_second_dateline():
         "Wakil Ketua Panitia: Semua peserta wajib membawa kartu identitas asli saat ujian tulis berlangsung."
     )
     assert clean(f"JAKARTA, KORANLOKAL.com - {said}").text == said
+
+
+# -- a fixture opener is not a dateline -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "opener",
+    [
+        "Persija - Persib bermain imbang 1-1 di Stadion Gelora Bung Karno, Minggu (12/3).",
+        "Timnas Indonesia - Vietnam berakhir 2-1 untuk tuan rumah di Hanoi.",
+        "Arema FC - Bali United akan bertanding di Stadion Kanjuruhan pekan depan.",
+    ],
+)
+def test_a_match_between_two_names_keeps_its_first_name(opener):
+    body = f"{opener} Kedua tim saling serang sejak awal laga.\n\nPelatih mengaku puas dengan hasil itu."
+    result = clean(body)
+    assert result.text.startswith(opener.split(" - ")[0]) and not result.removed
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("BANDUNG - Persib menang 2-1 atas Persija di kandang sendiri.", "BANDUNG -"),
+        ("Jakarta - Harga beras naik 2-3 persen di pasar tradisional pekan ini.", "Jakarta -"),
+    ],
+)
+def test_datelines_before_scores_and_ranges_still_go(text, dateline):
+    result = clean(text + " Pedagang mengeluhkan sepinya pembeli.\n\nMenurut data BPS, inflasi naik.")
+    assert [(r.rule, r.text) for r in result.removed] == [("dateline", dateline)]

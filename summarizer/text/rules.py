@@ -33,6 +33,14 @@ _OUTLET = (
 )
 _CITY = r"[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){0,3}"
 _NEXT = r"(?=\s*[\"“'‘(\[]?[A-Z0-9]|\s*$)"
+_CITY_CAPS = r"[A-Z][A-Z'’.]+(?:\s[A-Z][A-Z'’.]+){0,3}"
+# The rest of a sentence that reports a match between the names on both sides of the dash: a score
+# ("1-1", "2 - 0", not "2-3 persen") or a result verb.
+_FIXTURE = (
+    r"[^.!?\n]{0,160}?(?:\b\d{1,2}\s?[-–:]\s?\d{1,2}\b(?!\s*(?:persen|%|juta|ribu|miliar|tahun|[a-z]))"
+    r"|\b(?:imbang|bermain|berakhir|menang|kalah|takluk|tumbang|ditahan|menjamu|bertanding|berhadapan"
+    r"|vs|kontra|laga|duel|pertandingan|berbagi poin)\b)"
+)
 # After a colon dateline: a capitalised sentence of some length on the same line.
 _COLON_NEXT = r"(?=\s*[\"“]?[A-Z][^\n:]{60,})"
 # Words that head a labelled line rather than name a place.
@@ -56,8 +64,10 @@ DATELINE_FORMS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("outlet_city_stop", _r(rf"{DOMAIN}{_DASH}\s*[A-Z]{{3,}}(?:\s[A-Z]{{3,}})?\.(?=\s+[A-Z])"), True),
     # OUTLET -         "Merdeka.com -", "KOMPAS.com- Satu", "jpnn.com - JAKARTA -" (the city is stacked)
     ("outlet", _r(rf"{DOMAIN}{_DASH}{_NEXT}"), True),
-    # CITY -           "Jakarta -", "BANDA ACEH –": only where the body starts
-    ("city", _r(rf"{_CITY}{_DASH}(?=\s*[\"“'‘(]?[A-Z]|\s*$)"), False),
+    # CITY -           "Jakarta -", "BANDA ACEH –": only where the body starts. A capitalised name that is
+    # not in capitals may instead open a fixture ("Persija - Persib bermain imbang 1-1"): not a dateline.
+    ("city", _r(rf"{_CITY_CAPS}{_DASH}(?=\s*[\"“'‘(]?[A-Z]|\s*$)"), False),
+    ("city", _r(rf"{_CITY}{_DASH}(?=\s*[\"“'‘(]?[A-Z]|\s*$)(?!{_FIXTURE})"), False),
     # NAME, CITY -     "Warta Ekonomi, Jakarta -", "Ambon, Maluku -": only where the body starts
     ("name_city", _r(rf"{_CITY},\s*{_CITY}{_DASH}(?=\s*[\"“'‘(]?[A-Z])"), False),
     # OUTLET, CITY:    "KBRN, Semarang:"  and  CITY:  "Jakarta: Direktorat ..." (a colon dateline), only
