@@ -56,29 +56,3 @@ def html_page(title: str, body: str) -> bytes:
 def gzip_members(records: list[bytes]) -> bytes:
     """A .warc.gz: every record its own gzip member, as the standard asks."""
     return b"".join(gzip.compress(r) for r in records)
-
-
-class FakeMT:
-    """A translator that tags each sentence: batch runs over archives without any model."""
-
-    model_id = "fake/mt"
-    backend = "transformers"
-    device = "cpu"
-    max_input_tokens = 512
-
-    def __init__(self) -> None:
-        from summarizer.models.base import GenerationSettings
-
-        self.generation_defaults = GenerationSettings()
-        self.calls = 0
-
-    def count_tokens(self, texts):
-        return [len(t.split()) + 1 for t in texts]
-
-    def split_tokens(self, text, max_tokens):
-        words = text.split()
-        return [" ".join(words[i : i + max_tokens - 1]) for i in range(0, len(words), max_tokens - 1)]
-
-    def generate(self, texts, settings):
-        self.calls += len(texts)
-        return [f"EN[{t}]" for t in texts]

@@ -1,10 +1,37 @@
-"""Helpers for the batch tests: a quick variant of the tiny Marian and a mixed test archive."""
+"""Helpers for the batch tests: a model-free translator, a quick variant of the tiny Marian, test data."""
 
 from __future__ import annotations
 
 import json
 import shutil
 from pathlib import Path
+
+from fakes import FakeModel
+
+from summarizer.batch import BatchOptions
+from summarizer.models.base import GenerationSettings
+
+
+class FakeMT(FakeModel):
+    """The project's fake backend as a translator named fake/mt: tags each sentence ``EN[...]``."""
+
+    backend = "transformers"
+
+    def __init__(self) -> None:
+        super().__init__(max_input_tokens=512, transform=lambda t: f"EN[{t}]", model_id="fake/mt")
+        self.generation_defaults = GenerationSettings()
+
+    @property
+    def calls(self) -> list[int]:
+        """Sentences per model call, so tests can check that articles share calls."""
+        return [len(batch) for batch in self.batches]
+
+
+def fake_batch_options(src: Path, dst: Path, **kw) -> BatchOptions:
+    """Batch options with the extractive summary and the fake translator (no model, no guard)."""
+    pipeline = {"summary_model": "extractive", "translation_model": "fake/mt", "guard": False}
+    return BatchOptions(src=src, dst=dst, pipeline=pipeline, **kw)
+
 
 ARTICLE = (
     "Pemerintah Kota Bandung menyiapkan anggaran Rp1.500.000 untuk setiap kelurahan pada tahun 2024. "

@@ -50,3 +50,13 @@ def opus_shape_marian(tmp_path_factory) -> Path:
     from model_factory import build_tiny_marian
 
     return build_tiny_marian(tmp_path_factory.mktemp("opus-tiny"), tokenizer_dir=OPUS_DIR)
+
+
+@pytest.fixture
+def fake_mt(monkeypatch):
+    """A model-free translator (batch_support.FakeMT) that every Pipeline loads instead of a model."""
+    from batch_support import FakeMT
+
+    model = FakeMT()
+    monkeypatch.setattr("summarizer.pipeline.load_model", lambda *a, **k: model)
+    return model

@@ -10,9 +10,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from archive_support import FakeMT, gzip_members, html_page, http_response, warc_record
+from archive_support import gzip_members, html_page, http_response, warc_record
+from batch_support import fake_batch_options
 
-from summarizer.batch import BatchOptions, run_batch_job
+from summarizer.batch import run_batch_job
 from summarizer.batch.archives import ArchiveLimits, archive_kind
 from summarizer.batch.sources import Article, SourceError, count_articles, iter_files, read_articles
 
@@ -331,18 +332,6 @@ def test_missing_warcio_is_a_file_error_with_an_install_hint(tmp_path, monkeypat
 # -- whole batch runs (a fake translator: no model) ---------------------------------------------------
 
 
-@pytest.fixture
-def fake_mt(monkeypatch):
-    model = FakeMT()
-    monkeypatch.setattr("summarizer.pipeline.load_model", lambda *a, **k: model)
-    return model
-
-
-def _options(src: Path, dst: Path, **kw) -> BatchOptions:
-    pipeline = {"summary_model": "extractive", "translation_model": "fake/mt", "guard": False}
-    return BatchOptions(src=src, dst=dst, pipeline=pipeline, **kw)
-
-
 def _crawl(src: Path) -> None:
     records = _crawl_records()
     records.append(
@@ -356,7 +345,7 @@ def _crawl(src: Path) -> None:
 def test_batch_writes_one_json_per_archive_with_urls(tmp_path, fake_mt):
     src, dst = tmp_path / "src", tmp_path / "out"
     _crawl(src)
-    summary = run_batch_job(_options(src, dst))
+    summary = run_batch_job(fake_batch_options(src, dst))
     assert (summary.processed, summary.failed) == (5, 1)
     assert sorted(p.name for p in dst.glob("*.json")) == ["crawl.warc.gz.json", "ekspor.zip.json"]
     crawl = json.loads((dst / "crawl.warc.gz.json").read_text("utf-8"))
@@ -376,24 +365,24 @@ def test_batch_writes_one_json_per_archive_with_urls(tmp_path, fake_mt):
     assert not list(dst.rglob("*etc*"))  # URLs are never paths
     errors = [json.loads(line) for line in (dst / "errors.jsonl").read_text().splitlines()]
     assert [(e["id"], e["code"]) for e in errors] == [("ekspor.zip!../x.txt", "unsafe_member")]
-    again = run_batch_job(_options(src, dst))
+    again = run_batch_job(fake_batch_options(src, dst))
     assert (again.processed, again.skipped, again.failed) == (0, 5, 1)
 
 
 def test_language_filter_skips_visibly_and_resumes(tmp_path, fake_mt):
     src, dst = tmp_path / "src", tmp_path / "out"
     _crawl(src)
-    summary = run_batch_job(_options(src, dst, languages=("id",)))
+    summary = run_batch_job(fake_batch_options(src, dst, languages=("id",)))
     assert (summary.processed, summary.skipped_language, summary.failed) == (4, 1, 1)
     assert ", skipped_language 1 (not id) in " in summary.line()
     entry = json.loads((dst / "crawl.warc.gz.json").read_text("utf-8"))["articles"][3]
     assert (entry["id"], entry["status"], entry["language"]) == ("crawl.warc.gz#7", "skipped_language", "en")
     assert "result" not in entry
     calls = fake_mt.calls
-    again = run_batch_job(_options(src, dst, languages=("id",)))
+    again = run_batch_job(fake_batch_options(src, dst, languages=("id",)))
     assert (again.processed, again.skipped, again.skipped_language) == (0, 5, 0)
     assert fake_mt.calls == calls
-    widened = run_batch_job(_options(src, dst, languages=("id", "en")))
+    widened = run_batch_job(fake_batch_options(src, dst, languages=("id", "en")))
     assert (widened.processed, widened.skipped) == (1, 4)
     assert json.loads((dst / "crawl.warc.gz.json").read_text("utf-8"))["articles"][3]["status"] == "ok"
 
@@ -401,7 +390,7 @@ def test_language_filter_skips_visibly_and_resumes(tmp_path, fake_mt):
 def test_language_option_is_validated(tmp_path):
     (tmp_path / "src").mkdir()
     with pytest.raises(ValueError, match="unknown language 'fr'"):
-        _options(tmp_path / "src", tmp_path / "out", languages=("fr",))
+        fake_batch_options(tmp_path / "src", tmp_path / "out", languages=("fr",))
 
 
 # -- kill -9 in the middle of an archive, then resume (real tiny Marian, real subprocess) ------------

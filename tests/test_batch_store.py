@@ -8,49 +8,13 @@ import stat
 from pathlib import Path
 
 import pytest
+from batch_support import fake_batch_options
 
 from summarizer.batch import BatchOptions, run_batch_job
 from summarizer.batch.records import OutputRecord, RunContext
 from summarizer.batch.store import WORK_DIR, OutputStore, atomic_open, atomic_write, job_key
-from summarizer.models.base import GenerationSettings
 
 ART = "Pemerintah Kota Bandung menyiapkan anggaran untuk setiap kelurahan. Harga beras naik bulan lalu."
-
-
-class FakeMT:
-    """A Seq2SeqModel that tags each sentence; counts its calls so sharing can be checked."""
-
-    model_id = "fake/mt"
-    backend = "transformers"
-    device = "cpu"
-    max_input_tokens = 512
-    generation_defaults = GenerationSettings()
-
-    def __init__(self) -> None:
-        self.calls: list[int] = []
-
-    def count_tokens(self, texts):
-        return [len(t.split()) + 1 for t in texts]
-
-    def split_tokens(self, text, max_tokens):
-        words = text.split()
-        return [" ".join(words[i : i + max_tokens - 1]) for i in range(0, len(words), max_tokens - 1)]
-
-    def generate(self, texts, settings):
-        self.calls.append(len(texts))
-        return [f"EN[{t}]" for t in texts]
-
-
-@pytest.fixture
-def fake_mt(monkeypatch):
-    model = FakeMT()
-    monkeypatch.setattr("summarizer.pipeline.load_model", lambda *a, **k: model)
-    return model
-
-
-def _options(src: Path, dst: Path, **kw) -> BatchOptions:
-    pipeline = {"summary_model": "extractive", "translation_model": "fake/mt", "guard": False}
-    return BatchOptions(src=src, dst=dst, pipeline=pipeline, **kw)
 
 
 # -- atomic writes ---------------------------------------------------------------------------------
@@ -205,27 +169,27 @@ def _write_src(src: Path, n: int = 3) -> None:
 def test_rerun_skips_redoes_changes_and_force_redoes_all(tmp_path, fake_mt):
     src, dst = tmp_path / "src", tmp_path / "dst"
     _write_src(src)
-    first = run_batch_job(_options(src, dst, batch_size=4))
+    first = run_batch_job(fake_batch_options(src, dst, batch_size=4))
     assert (first.processed, first.skipped, first.failed) == (7, 0, 0)
     # Sentences of several articles shared model calls: fewer calls than articles.
     assert sum(fake_mt.calls) >= 7 and len(fake_mt.calls) < 7 and max(fake_mt.calls) >= 4
 
-    second = run_batch_job(_options(src, dst))
+    second = run_batch_job(fake_batch_options(src, dst))
     assert (second.processed, second.skipped, second.failed) == (0, 7, 0)
 
     (src / "a1.txt").write_text(ART + " Berubah.")
     lines = (src / "many.jsonl").read_text().splitlines()
     lines[2] = json.dumps({"text": ART + " Diubah."})
     (src / "many.jsonl").write_text("\n".join(lines))
-    third = run_batch_job(_options(src, dst))
+    third = run_batch_job(fake_batch_options(src, dst))
     assert (third.processed, third.skipped) == (2, 5)
     data = json.loads((dst / "many.jsonl.json").read_text())
     assert data["articles"][2]["result"]["clean_text"].endswith("Diubah.")
     assert len(data["articles"]) == 4
 
-    forced = run_batch_job(_options(src, dst, force=True))
+    forced = run_batch_job(fake_batch_options(src, dst, force=True))
     assert (forced.processed, forced.skipped) == (7, 0)
-    with_full = run_batch_job(_options(src, dst, full=True))
+    with_full = run_batch_job(fake_batch_options(src, dst, full=True))
     assert (with_full.processed, with_full.skipped) == (7, 0)  # settings are part of the key
     assert "EN[" in (dst / "a0.txt.en.txt").read_text()
 
@@ -233,7 +197,7 @@ def test_rerun_skips_redoes_changes_and_force_redoes_all(tmp_path, fake_mt):
 def test_entries_carry_source_id_hash_models_and_settings(tmp_path, fake_mt):
     src, dst = tmp_path / "src", tmp_path / "dst"
     _write_src(src, n=1)
-    run_batch_job(_options(src, dst))
+    run_batch_job(fake_batch_options(src, dst))
     entry = json.loads((dst / "a0.txt.json").read_text())["articles"][0]
     assert entry["id"] == "a0.txt" and entry["status"] == "ok"
     assert entry["content_hash"].startswith("sha256:")
@@ -247,12 +211,12 @@ def test_errors_jsonl_lists_this_runs_failures(tmp_path, fake_mt):
     src, dst = tmp_path / "src", tmp_path / "dst"
     _write_src(src, n=1)
     (src / "empty.txt").write_text("   ")
-    summary = run_batch_job(_options(src, dst))
+    summary = run_batch_job(fake_batch_options(src, dst))
     assert summary.failed == 1 and summary.exit_code == 1
     lines = [json.loads(line) for line in (dst / "errors.jsonl").read_text().splitlines()]
     assert [(e["id"], e["code"]) for e in lines] == [("empty.txt", "empty_input")]
     (src / "empty.txt").write_text(ART)
-    fixed = run_batch_job(_options(src, dst))
+    fixed = run_batch_job(fake_batch_options(src, dst))
     assert (fixed.processed, fixed.failed, fixed.exit_code) == (1, 0, 0)
     assert (dst / "errors.jsonl").read_text() == ""
     record = json.loads((dst / WORK_DIR / "last-run.json").read_text())
