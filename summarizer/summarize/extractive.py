@@ -9,14 +9,14 @@ bylines) are never summary content. The few constants below were tuned on the In
 
 from __future__ import annotations
 
-import logging
 import math
 import re
 from collections import Counter
 
-__all__ = ["LENGTHS", "extractive_summary"]
+from ..text.boilerplate import strip_dateline
+from ..text.sentences import split_sentences
 
-logger = logging.getLogger(__name__)
+__all__ = ["LENGTHS", "extractive_summary"]
 
 #: Word budget per length: sentences are added until the summary has at least this many words.
 #: "medium" is the dev-tuned default (IndoSum reference summaries average 57 words, 3.5 sentences).
@@ -31,8 +31,6 @@ REDUNDANCY_MAX = 0.6
 MIN_WORDS = 5
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
-# "Jakarta, CNN Indonesia -- ", "Suara.com - ", "BATAMNEWS.CO.ID, Batam - ", "Jakarta (ANTARA News) - ".
-_DATELINE_RE = re.compile(r"^[A-Z][\w.]*(?:[ ,]+[A-Z(][\w.()]*){0,4}\s*(?:--|-|–|—)\s+(?=\S)")
 _BOILERPLATE_RE = re.compile(
     r"^(?:baca juga|simak juga|lihat juga|tonton juga|foto\s*:|video\s*:|sumber\s*:|editor\s*:|penulis\s*:"
     r"|reporter\s*:|\(?[a-z]{2,4}(?:/[a-z]{2,4})*\)?\s*$)|https?://|www\.|@\w+\s*$",
@@ -41,18 +39,7 @@ _BOILERPLATE_RE = re.compile(
 # A short line with no closing punctuation is a headline or subheading; the article's sentences say it better.
 _HEADING_RE = re.compile(r"[^.!?\"”’')\]:;]\s*$")
 HEADING_MAX_WORDS = 20
-_FALLBACK_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _PARAGRAPH_RE = re.compile(r"\n\s*\n")
-
-
-def _split_sentences(paragraph: str) -> list[str]:
-    # The project splitter knows abbreviations and quotes; the regex is a safety net for partial installs.
-    try:
-        from ..text import split_sentences
-    except ImportError:
-        logger.debug("summarizer.text unavailable; using the regex sentence splitter")
-        return [s.strip() for s in _FALLBACK_SPLIT_RE.split(paragraph) if s.strip()]
-    return [s.strip() for s in split_sentences(paragraph, lang="id") if s.strip()]
 
 
 def _tfidf(token_lists: list[list[str]]) -> list[dict[str, float]]:
@@ -74,9 +61,11 @@ def _cos(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def _candidates(text: str) -> list[str]:
-    sentences = [s for p in _PARAGRAPH_RE.split(text) if p.strip() for s in _split_sentences(p.strip())]
+    sentences = [s.strip() for p in _PARAGRAPH_RE.split(text) for s in split_sentences(p.strip(), lang="id")]
+    sentences = [s for s in sentences if s]
     if sentences:
-        sentences[0] = _DATELINE_RE.sub("", sentences[0], count=1)
+        # The cleaner's own dateline forms: the pipeline has cut them already, a direct caller may not have.
+        sentences[0] = strip_dateline(sentences[0])[0]
     return sentences
 
 
