@@ -29,6 +29,7 @@ __all__ = [
     "Article",
     "SourceError",
     "SourceFile",
+    "SourceItem",
     "content_hash",
     "count_articles",
     "error_code",
@@ -71,12 +72,18 @@ class SourceFile:
 
 
 @dataclass(frozen=True)
-class Article:
-    """One article ready for the pipeline. ``format`` is what ``Pipeline.run_batch(format=...)`` gets."""
+class SourceItem:
+    """Where a batch item comes from: its id, the file (or archive member) and the record number in it."""
 
     id: str
     source: str
     index: int | None
+
+
+@dataclass(frozen=True)
+class Article(SourceItem):
+    """One article ready for the pipeline. ``format`` is what ``Pipeline.run_batch(format=...)`` gets."""
+
     text: str
     format: str
     content_hash: str
@@ -88,12 +95,9 @@ class Article:
 
 
 @dataclass(frozen=True)
-class SourceError:
+class SourceError(SourceItem):
     """A file or record that cannot become an article; recorded as a failure, the batch goes on."""
 
-    id: str
-    source: str
-    index: int | None
     code: str
     message: str
     hint: str | None = None
