@@ -28,6 +28,15 @@ class SummarizerError(Exception):
 
     code = "summarizer"
 
+    def __init_subclass__(cls, *, code: str | None = None, **kwargs: object) -> None:
+        # Every subclass names its own code: an inherited one would file a new error under its parent's.
+        super().__init_subclass__(**kwargs)
+        if not code or not code.replace("_", "").isalnum() or code != code.lower():
+            raise TypeError(
+                f"{cls.__name__} needs its own snake_case code: class {cls.__name__}(..., code='...')"
+            )
+        cls.code = code
+
     def __init__(self, message: str, *, hint: str | None = None) -> None:
         super().__init__(message)
         self.message = message
@@ -37,79 +46,53 @@ class SummarizerError(Exception):
         return f"{self.message} ({self.hint})" if self.hint else self.message
 
 
-class InputError(SummarizerError, ValueError):
+class InputError(SummarizerError, ValueError, code="input"):
     """The article text cannot be processed (empty, binary, too large, undecodable)."""
 
-    code = "input"
 
-
-class EmptyInputError(InputError):
+class EmptyInputError(InputError, code="empty_input"):
     """No text left to summarise (empty input, or nothing left after cleaning)."""
 
-    code = "empty_input"
 
-
-class BinaryInputError(InputError):
+class BinaryInputError(InputError, code="binary_input"):
     """The input looks like binary data, not text."""
 
-    code = "binary_input"
 
-
-class InputTooLargeError(InputError):
+class InputTooLargeError(InputError, code="input_too_large"):
     """The input is above the configured size limit."""
 
-    code = "input_too_large"
 
-
-class ModelError(SummarizerError):
+class ModelError(SummarizerError, code="model"):
     """A model could not be resolved, loaded or run."""
 
-    code = "model"
 
-
-class UnknownPresetError(ModelError, ValueError):
+class UnknownPresetError(ModelError, ValueError, code="unknown_preset"):
     """A model spec is neither a preset, a hub id nor a model directory."""
 
-    code = "unknown_preset"
 
-
-class ModelUnavailableError(ModelError):
+class ModelUnavailableError(ModelError, code="model_unavailable"):
     """A model exists in principle but cannot be loaded here (offline, not cached, bad files)."""
 
-    code = "model_unavailable"
 
-
-class BackendUnavailableError(ModelError):
+class BackendUnavailableError(ModelError, code="backend_unavailable"):
     """An optional inference backend (e.g. CTranslate2) is not installed or cannot run."""
 
-    code = "backend_unavailable"
 
-
-class GenerationError(ModelError):
+class GenerationError(ModelError, code="generation"):
     """The model failed while generating."""
 
-    code = "generation"
 
-
-class DeviceError(SummarizerError, ValueError):
+class DeviceError(SummarizerError, ValueError, code="device"):
     """The requested device (cuda, cuda:N, mps) is not available on this machine."""
 
-    code = "device"
 
-
-class ComputeTypeError(BackendUnavailableError, ValueError):
+class ComputeTypeError(BackendUnavailableError, ValueError, code="compute_type"):
     """The requested CTranslate2 compute type is unknown or not supported on this device."""
 
-    code = "compute_type"
 
-
-class OutputWriteError(SummarizerError):
+class OutputWriteError(SummarizerError, code="output_write"):
     """The output folder cannot be written (disk full, read-only, no permission); finished work is kept."""
 
-    code = "output_write"
 
-
-class BatchLockedError(SummarizerError):
+class BatchLockedError(SummarizerError, code="batch_locked"):
     """Another batch run holds the output folder's lock."""
-
-    code = "batch_locked"

@@ -50,10 +50,8 @@ _PLACEHOLDER_BASE = 90001
 _NUMBER_TOKEN = re.compile(r"(?<![\w.,])\d(?:[\d.,]*\d)?(?![\w])")
 
 
-class GlossaryError(InputError):
+class GlossaryError(InputError, code="glossary"):
     """A glossary file or text that cannot be used (bad row, duplicate term, too large)."""
-
-    code = "glossary"
 
 
 @dataclass(frozen=True)

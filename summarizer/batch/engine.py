@@ -34,7 +34,7 @@ class SkippedLanguage:
     language: str
 
 
-class ArticleError(SummarizerError):
+class ArticleError(SummarizerError, code="article"):
     """One article's failure whose code is known per instance, not per class.
 
     Engines use it for an unexpected exception (a bug, a torch failure: named after its class, as
