@@ -221,3 +221,36 @@ def test_ray_engine_without_ray_gives_the_install_hint(tmp_path, monkeypatch):
     )
     assert result.exit_code == 1
     assert "pip install 'summarizer[ray]'" in result.stderr and "Traceback" not in result.output
+
+
+def test_every_batch_option_reaches_batch_options_in_its_unit(tmp_path, monkeypatch):
+    import summarizer.batch as batch
+
+    seen = []
+
+    class Done:
+        error, exit_code = None, 0
+
+        def line(self) -> str:
+            return "done"
+
+    monkeypatch.setattr(batch, "run_batch_job", lambda options, progress: seen.append(options) or Done())
+    (tmp_path / "src").mkdir()
+    args = ["batch", str(tmp_path / "src"), str(tmp_path / "dst"), "--summary-model", "extractive"]
+    args += ["--glob", "*.jsonl", "--aligned", "--text-field", "isi", "--length", "short", "--force"]
+    args += ["--batch-size", "3", "--max-file-mb", "0.5", "--max-archive-gb", "2", "--max-ratio", "50"]
+    args += ["--language", "ID", "--language", "ms", "--ray-actors", "2", "--no-guard"]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    (options,) = seen
+    assert (options.globs, options.full, options.aligned, options.text_field) == (
+        ("*.jsonl",),
+        True,
+        True,
+        "isi",
+    )
+    assert (options.length, options.force, options.batch_size, options.ray_actors) == ("short", True, 3, 2)
+    assert (options.max_file_bytes, options.max_archive_bytes) == (512 * 1024, 2 * 1024**3)
+    assert (options.max_archive_ratio, options.languages, options.engine) == (50.0, ("id", "ms"), "local")
+    assert options.pipeline.summary_model == "extractive" and options.pipeline.guard is False
+    assert CliRunner().invoke(main, [*args[:5], "--max-file-mb", "0"]).exit_code == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import fields
 from typing import Any
 
 import click
@@ -15,10 +16,23 @@ from ._common import EXIT_USER_ERROR, friendly_errors, setup_logging
 from .options import model_options
 
 
-def _limit(name: str, default: float, help: str, *, above: float = 0) -> Callable[[Any], Any]:
-    """A size or ratio limit: a float strictly above ``above``, its default shown in --help."""
-    kind = click.FloatRange(min=above, min_open=True)
-    return click.option(name, type=kind, default=default, show_default=True, help=help)
+class _Scaled(click.FloatRange):
+    """A positive number in the unit the option names (MB, GB), handed on as a whole count of bytes."""
+
+    def __init__(self, scale: int) -> None:
+        super().__init__(min=0, min_open=True)
+        self.scale = scale
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        return max(1, int(super().convert(value, param, ctx) * self.scale))
+
+
+def _limit(
+    name: str, field: str, default: float, *, help: str, scale: int = 0, above: float = 0
+) -> Callable[[Any], Any]:
+    """A size or ratio limit stored in the BatchOptions ``field``, its default shown in --help."""
+    kind = _Scaled(scale) if scale else click.FloatRange(min=above, min_open=True)
+    return click.option(name, field, type=kind, default=default, show_default=True, help=help)
 
 
 @click.command("batch")
@@ -67,16 +81,17 @@ def _limit(name: str, default: float, help: str, *, above: float = 0) -> Callabl
     help="Articles per batch; their sentences share model calls.",
 )
 @_limit(
-    "--max-file-mb", 256.0, "Larger input files are recorded as failed, not read. Inside archives (.zip, "
-    ".tar.gz, .gz, WARC) this limits each member's or record's uncompressed size.",
+    "--max-file-mb", "max_file_bytes", 256.0, scale=1024**2,
+    help="Larger input files are recorded as failed, not read. Inside archives (.zip, .tar.gz, .gz, "
+    "WARC) this limits each member's or record's uncompressed size.",
 )  # fmt: skip
 @_limit(
-    "--max-archive-gb", 32.0,
-    "Stop reading an archive after this many uncompressed GB (the rest is recorded as failed).",
+    "--max-archive-gb", "max_archive_bytes", 32.0, scale=1024**3,
+    help="Stop reading an archive after this many uncompressed GB (the rest is recorded as failed).",
 )  # fmt: skip
 @_limit(
-    "--max-ratio", 200.0,
-    "Archive members that inflate more than this many times are refused as compression bombs.", above=1,
+    "--max-ratio", "max_archive_ratio", 200.0,
+    help="Archive members that inflate more than this many times are refused as compression bombs.", above=1,
 )  # fmt: skip
 @click.option(
     "--language",
@@ -91,27 +106,7 @@ def _limit(name: str, default: float, help: str, *, above: float = 0) -> Callabl
 )
 @click.option("-v", "--verbose", count=True, help="More logging on stderr.")
 @friendly_errors
-def batch_command(
-    src: str,
-    dst: str,
-    globs: tuple[str, ...],
-    full: bool,
-    aligned: bool,
-    text_field: str | None,
-    length: str | None,
-    force: bool,
-    engine: str,
-    ray_address: str | None,
-    ray_actors: int | None,
-    batch_size: int,
-    max_file_mb: float,
-    max_archive_gb: float,
-    max_ratio: float,
-    languages: tuple[str, ...],
-    quiet: bool,
-    verbose: int,
-    **models: object,
-) -> None:
+def batch_command(quiet: bool, verbose: int, **given: Any) -> None:
     """Summarise and translate every article under SRC into DST (mirrored, one JSON per input file).
 
     Archives are read too: WARC/ARC web archives (one article per HTML page), .zip, .tar(.gz) and
@@ -125,29 +120,14 @@ def batch_command(
     from ..batch import BatchOptions, run_batch_job
     from .options import pipeline_from_options
 
-    if ray_address and engine != "ray":
+    # Each batch option is stored under its BatchOptions field name; the rest are the model options.
+    batch_fields = {f.name for f in fields(BatchOptions)} & given.keys()
+    if given["ray_address"] and given["engine"] != "ray":
         raise click.UsageError("--ray-address needs --engine ray")
+    models = {name: value for name, value in given.items() if name not in batch_fields}
     pipe = pipeline_from_options(**models)  # validates model names and options as usage errors
     try:
-        options = BatchOptions(
-            src=src,
-            dst=dst,
-            globs=globs,
-            full=full or aligned,
-            aligned=aligned,
-            text_field=text_field,
-            length=length,
-            force=force,
-            engine=engine,
-            ray_address=ray_address,
-            ray_actors=ray_actors,
-            batch_size=batch_size,
-            max_file_bytes=max(1, int(max_file_mb * 1024 * 1024)),
-            max_archive_bytes=max(1, int(max_archive_gb * 1024**3)),
-            max_archive_ratio=max_ratio,
-            languages=languages,
-            pipeline=pipe.options,
-        )
+        options = BatchOptions(**{name: given[name] for name in batch_fields}, pipeline=pipe.options)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     try:
