@@ -10,7 +10,7 @@ import csv
 import io
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from .results import ArticleResult, ResultWarning, Segment
@@ -38,15 +38,14 @@ class AlignedRow:
         return tuple(dict.fromkeys(w.code for w in self.warnings))
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "paragraph": self.paragraph,
-            "index": self.index,
-            "source": self.source,
-            "english": self.english,
-            "score": None if self.score is None else round(self.score, 4),
-            "confidence": None if self.confidence is None else round(self.confidence, 4),
-            "warnings": [{"code": w.code, "message": w.message, "span": w.span} for w in self.warnings],
-        }
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data.update(score=_rounded(self.score), confidence=_rounded(self.confidence))
+        data["warnings"] = [{"code": w.code, "message": w.message, "span": w.span} for w in self.warnings]
+        return data
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
 
 
 def aligned_rows(

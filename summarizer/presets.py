@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -75,18 +75,13 @@ class Preset:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "kind": self.kind,
-            "hub_id": self.hub_id,
-            "family": self.family,
-            "licence": self.licence,
-            "description": self.description,
-            "aliases": list(self.aliases),
-            "url": self.url,
-            "scores": dict(self.scores),
-            "scores_source": self.scores_source,
-        }
+        """What ``models list --json`` shows: the prompt and generation settings stay internal."""
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in _INTERNAL_FIELDS}
+        return {**data, "aliases": list(self.aliases), "scores": dict(self.scores)}
+
+
+# Prompt, generation settings and download checks are how a preset runs, not what it is.
+_INTERNAL_FIELDS = frozenset({"prompt", "generation", "max_new_tokens", "min_new_tokens", "sha256", "size"})
 
 
 @functools.cache

@@ -12,6 +12,7 @@ from batch_support import fake_batch_options
 
 from summarizer.batch import BatchOptions, run_batch_job
 from summarizer.batch.records import OutputRecord, RunContext
+from summarizer.batch.sources import SourceItem
 from summarizer.batch.store import WORK_DIR, OutputStore, atomic_open, atomic_write, job_key
 
 ART = "Pemerintah Kota Bandung menyiapkan anggaran untuk setiap kelurahan. Harga beras naik bulan lalu."
@@ -82,7 +83,8 @@ def _entry(article_id, key, status="ok", result=None):
     outcome = (
         {"result": result or {"summary_en": article_id}} if status == "ok" else {"error": {"message": "bad"}}
     )
-    return OutputRecord(article_id, "f.jsonl", status, key=key, context=RunContext({}, {}), **outcome)
+    item = SourceItem(article_id, "f.jsonl", None)
+    return OutputRecord(item, status, key=key, context=RunContext({}, {}), **outcome)
 
 
 def test_parts_merge_in_source_order_then_disappear(tmp_path):

@@ -156,7 +156,7 @@ class _Run:
             self.skipped_language += 1
         else:
             self.failed += 1
-            logger.info("failed: %s: %s", record.id, (record.error or {}).get("message"))
+            logger.info("failed: %s: %s", record.item.id, (record.error or {}).get("message"))
         self._tick()
 
     def key(self, article: Article) -> str:

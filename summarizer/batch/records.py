@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import SummarizerError
+from .sources import Article, SourceError, SourceItem
 
 if TYPE_CHECKING:
     from .engine import Outcome
-    from .sources import Article, SourceError
 
 __all__ = ["OutputRecord", "RunContext", "error_fields", "job_key", "render_text"]
 
@@ -33,16 +33,11 @@ class OutputRecord:
     ``skipped_language`` (with ``language``). ``to_dict`` keeps the established key order.
     """
 
-    id: str
-    source: str
+    #: The article, or the unreadable file/record, this entry answers for.
+    item: SourceItem
     status: str
-    index: int | None = None
-    record_id: str | None = None
-    content_hash: str | None = None
     key: str | None = None
     context: RunContext | None = None
-    url: str | None = None
-    date: str | None = None
     result: Mapping[str, Any] | None = None
     error: Mapping[str, Any] | None = None
     language: str | None = None
@@ -62,58 +57,36 @@ class OutputRecord:
             if article.warnings:  # what reading the source noticed comes first
                 result["warnings"] = [w.to_dict() for w in article.warnings] + result.get("warnings", [])
             fields.update(status="ok", result=result)
-        return cls(
-            id=article.id,
-            source=article.source,
-            index=article.index,
-            record_id=article.record_id,
-            content_hash=article.content_hash,
-            key=key,
-            context=context,
-            url=article.url,
-            date=article.date,
-            **fields,
-        )
+        return cls(article, key=key, context=context, **fields)
 
     @classmethod
     def for_source_error(cls, error: SourceError, context: RunContext) -> OutputRecord:
         """The record of something in SRC that could not be read as an article."""
-        return cls(
-            id=error.id,
-            source=error.source,
-            status="failed",
-            index=error.index,
-            context=context,
-            error={"code": error.code, "message": error.message, "hint": error.hint},
-        )
+        failure = {"code": error.code, "message": error.message, "hint": error.hint}
+        return cls(error, "failed", context=context, error=failure)
 
     @classmethod
     def lost(cls, article_id: str, source: str) -> OutputRecord:
         """An output that went missing during the run (only when DST is edited meanwhile)."""
         error = {"code": "lost", "message": "output went missing during the run"}
-        return cls(id=article_id, source=source, status="failed", error=error)
+        return cls(SourceItem(article_id, source, None), "failed", error=error)
 
     def to_dict(self) -> dict[str, Any]:
+        where = {"id": self.item.id, "source": self.item.source}
         if self.context is None:  # a lost output: no run context to report
-            return {
-                "id": self.id,
-                "source": self.source,
-                "status": self.status,
-                "key": self.key,
-                "error": self.error,
-            }
+            return {**where, "status": self.status, "key": self.key, "error": self.error}
+        article = self.item if isinstance(self.item, Article) else None
         data: dict[str, Any] = {
-            "id": self.id,
-            "source": self.source,
-            "index": self.index,
-            "record_id": self.record_id,
-            "content_hash": self.content_hash,
+            **where,
+            "index": self.item.index,
+            "record_id": article and article.record_id,
+            "content_hash": article and article.content_hash,
             "key": self.key,
             "models": self.context.models,
             "settings": self.context.settings,
         }
-        if self.url is not None or self.date is not None:
-            data.update(url=self.url, date=self.date)
+        if article and (article.url is not None or article.date is not None):
+            data.update(url=article.url, date=article.date)
         data["status"] = self.status
         if self.status == "ok":
             data["result"] = self.result

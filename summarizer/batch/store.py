@@ -227,17 +227,17 @@ class OutputStore:
 
     def save(self, record: OutputRecord) -> None:
         """Keep an expected article's record: as a part, or merged when it completes its file."""
-        state = self._open[self._file_of.pop(record.id)]
-        state.pending.discard(record.id)
+        state = self._open[self._file_of.pop(record.item.id)]
+        state.pending.discard(record.item.id)
         if state.closed and not state.pending:
             # The file's last article goes straight into the merged output: no part to write and
             # read back (half the writes for an archive of one-article files).
-            self.finish_file(state, fresh={record.id: record})
+            self.finish_file(state, fresh={record.item.id: record})
             del self._open[state.rel]
         else:
             self.write_part(state, record)
         if record.status == "failed" and record.error is not None:
-            self.record_error(record.id, record.source, record.error)
+            self.record_error(record.item.id, record.item.source, record.error)
 
     # -- per file ---------------------------------------------------------------------------------
 
@@ -271,7 +271,7 @@ class OutputStore:
 
     @writes
     def write_part(self, state: FileState, record: OutputRecord) -> None:
-        atomic_write(self._part_path(state.rel, record.id), dumps(record.to_dict()))
+        atomic_write(self._part_path(state.rel, record.item.id), dumps(record.to_dict()))
         state.dirty = True
 
     @writes

@@ -121,6 +121,16 @@ def _check_architecture(cfg: dict[str, Any], weights: Any) -> None:
         )
 
 
+# What every OPUS-MT Marian model shares (checked by _check_architecture), as MarianConfig fields.
+_OPUS_MT_LAYOUT = {
+    "scale_embedding": True,
+    "share_encoder_decoder_embeddings": True,
+    "static_position_embeddings": True,
+    "normalize_embedding": False,
+    "num_beams": 4,
+}
+
+
 def convert_marian_native(files: NativeFiles, out: Path, *, model_max_length: int = 512) -> None:
     """Write a transformers MarianMT folder (weights, config, tokenizer) for the Marian ``files``."""
     import numpy as np
@@ -154,18 +164,12 @@ def convert_marian_native(files: NativeFiles, out: Path, *, model_max_length: in
         decoder_ffn_dim=int(cfg.get("transformer-decoder-dim-ffn") or ffn),
         activation_function=str(cfg.get("transformer-ffn-activation", "swish")),
         max_position_embeddings=model_max_length,
-        pad_token_id=pad,
-        decoder_start_token_id=pad,
-        eos_token_id=eos,
-        forced_eos_token_id=eos,
-        bos_token_id=eos,
-        bad_words_ids=[[pad]],
-        scale_embedding=True,
-        share_encoder_decoder_embeddings=True,
-        static_position_embeddings=True,
-        normalize_embedding=False,
-        num_beams=4,
         max_length=model_max_length,
+        # The added padding token also starts decoding and is never generated; </s> stands in for BOS.
+        **dict.fromkeys(("pad_token_id", "decoder_start_token_id"), pad),
+        **dict.fromkeys(("eos_token_id", "forced_eos_token_id", "bos_token_id"), eos),
+        bad_words_ids=[[pad]],
+        **_OPUS_MT_LAYOUT,
     )
     with torch.device("cpu"):
         model = MarianMTModel(config)
