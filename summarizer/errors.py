@@ -14,6 +14,7 @@ __all__ = [
     "ModelError",
     "ModelUnavailableError",
     "OutputWriteError",
+    "RuleTableError",
     "SummarizerError",
     "UnknownPresetError",
 ]
@@ -113,3 +114,9 @@ class BatchLockedError(SummarizerError):
     """Another batch run holds the output folder's lock."""
 
     code = "batch_locked"
+
+
+class RuleTableError(SummarizerError, ValueError):
+    """A cleaning rule table (``rules.toml``) is malformed; the message names the row."""
+
+    code = "rule_table"
