@@ -14,6 +14,7 @@ __all__ = [
     "ModelError",
     "ModelUnavailableError",
     "OutputWriteError",
+    "RuleTableError",
     "SummarizerError",
     "UnknownPresetError",
 ]
@@ -96,3 +97,7 @@ class OutputWriteError(SummarizerError, code="output_write"):
 
 class BatchLockedError(SummarizerError, code="batch_locked"):
     """Another batch run holds the output folder's lock."""
+
+
+class RuleTableError(SummarizerError, ValueError, code="rule_table"):
+    """A cleaning rule table (``rules.toml``) is malformed; the message names the row."""
