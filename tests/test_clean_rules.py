@@ -56,6 +56,8 @@ def test_a_new_outlet_shape_is_one_row():
         "Kendari, Sultra Indonesia --",
         "BONTANG, KALTIM POST -",
         "KONTAN.CO.ID - JAKARTA.",
+        "SEMARANG (Suara Pantura) –",
+        "Bandar Lampung (Warta Sumbagsel) -",
     ],
 )
 def test_dateline_forms(dateline):
@@ -98,6 +100,8 @@ def test_second_dateline_mid_line_in_a_one_line_paste():
         "Kompas.com berhasil menghubungi kepala dinas itu pada Selasa malam.",
         "Hal itu disampaikan kepada Tribunnews.com, Rabu (5/2/2025), di kantornya.",
         "Presiden Joko Widodo - yang hadir sejak pagi - meresmikan jalan tol itu.",
+        "Presiden Joko Widodo (Jokowi) - yang hadir sejak pagi - meresmikan jalan tol itu.",
+        "Arema (Malang) - Persebaya (Surabaya) berakhir imbang 2-2 di Stadion Kanjuruhan, Minggu.",
         "Pangsa pasar: Jepang - 7.9% Korea - 3.6% Thailand - 2.1% menurut data itu.",
         "Ia tiba di St. Petersburg pada pukul 08.30 waktu setempat dengan suhu 3,5 derajat.",
     ],
