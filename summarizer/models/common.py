@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,8 @@ __all__ = [
     "ct2_missing",
     "generation_defaults",
     "max_input_tokens",
+    "no_loading_bar",
+    "quiet_length_warning",
     "summary_prefix",
 ]
 
@@ -70,6 +73,32 @@ def cache_dir(env_var: str, name: str) -> Path:
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "huggingface"
     )
     return Path(hf_home).expanduser() / name
+
+
+@contextlib.contextmanager
+def no_loading_bar() -> Iterator[None]:
+    """transformers draws a "Loading weights" bar on stderr that breaks our own progress output."""
+    from transformers.utils import logging as hf_logging
+
+    enabled = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if enabled:
+            hf_logging.enable_progress_bar()
+
+
+def quiet_length_warning(tokenizer: object) -> None:
+    """Mute "Token indices sequence length is longer than the specified maximum" on this tokenizer only.
+
+    We count tokens of whole articles on purpose (to plan chunks) and never feed an over-long input to
+    the model, so the warning would only print over the progress bar. transformers marks it as shown per
+    instance; marking it up front touches no global logging.
+    """
+    flags = getattr(tokenizer, "deprecation_warnings", None)
+    if isinstance(flags, dict):
+        flags["sequence-length-is-longer-than-the-specified-maximum"] = True
 
 
 class Seq2SeqBackend:

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from ..errors import DeviceError, GenerationError, ModelUnavailableError
 from .base import GenerationSettings
-from .common import Seq2SeqBackend, generation_defaults, max_input_tokens, summary_prefix
+from .common import (
+    Seq2SeqBackend,
+    generation_defaults,
+    max_input_tokens,
+    no_loading_bar,
+    quiet_length_warning,
+    summary_prefix,
+)
 from .resolve import (
     ResolvedModel,
     broken_weights_error,
@@ -56,7 +62,7 @@ class TransformersModel(Seq2SeqBackend):
                 raise hub_unavailable(resolved.model_id)
             local_only = True  # cached copy, no network: use it without asking the hub for updates
         try:
-            with _no_loading_bar():
+            with no_loading_bar():
                 self.tokenizer = AutoTokenizer.from_pretrained(location, local_files_only=local_only)
                 self.model = AutoModelForSeq2SeqLM.from_pretrained(location, local_files_only=local_only)
         except weight_file_errors() as exc:
@@ -156,32 +162,6 @@ class TransformersModel(Seq2SeqBackend):
         count = before_eos.sum(dim=1)
         total = torch.where(before_eos, steps, torch.zeros_like(steps)).sum(dim=1)
         return [float(t / c) if c > 0 and torch.isfinite(t) else None for t, c in zip(total, count)]
-
-
-@contextlib.contextmanager
-def _no_loading_bar() -> Iterator[None]:
-    """transformers draws a "Loading weights" bar on stderr that breaks our own progress output."""
-    from transformers.utils import logging as hf_logging
-
-    enabled = hf_logging.is_progress_bar_enabled()
-    hf_logging.disable_progress_bar()
-    try:
-        yield
-    finally:
-        if enabled:
-            hf_logging.enable_progress_bar()
-
-
-def quiet_length_warning(tokenizer: object) -> None:
-    """Mute "Token indices sequence length is longer than the specified maximum" on this tokenizer only.
-
-    We count tokens of whole articles on purpose (to plan chunks) and never feed an over-long input to
-    the model, so the warning would only print over the progress bar. transformers marks it as shown per
-    instance; marking it up front touches no global logging.
-    """
-    flags = getattr(tokenizer, "deprecation_warnings", None)
-    if isinstance(flags, dict):
-        flags["sequence-length-is-longer-than-the-specified-maximum"] = True
 
 
 def _unavailable(resolved: ResolvedModel, exc: Exception) -> ModelUnavailableError:

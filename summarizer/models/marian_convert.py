@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ModelUnavailableError
+from .common import no_loading_bar
 
 __all__ = ["NativeFiles", "convert_marian_native", "read_vocab_yaml", "read_yaml"]
 
@@ -182,9 +183,7 @@ def convert_marian_native(files: NativeFiles, out: Path, *, model_max_length: in
         )
     model.tie_weights()
     out.mkdir(parents=True, exist_ok=True)
-    from .hf import _no_loading_bar
-
-    with _no_loading_bar():
+    with no_loading_bar():
         model.save_pretrained(out)
     vocab_json = out / "vocab.json"
     vocab_json.write_text(json.dumps({**{t: i for i, t in enumerate(vocab)}, "<pad>": pad}), "utf-8")

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..common import quiet_length_warning
+
 __all__ = ["Tokens", "load_tokens"]
 
 
@@ -100,8 +102,6 @@ class _HFTokens:
 
     def __init__(self, folder: Path) -> None:
         from transformers import AutoTokenizer
-
-        from ..hf import quiet_length_warning
 
         self.tok = AutoTokenizer.from_pretrained(str(folder))
         quiet_length_warning(self.tok)
