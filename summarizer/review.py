@@ -10,23 +10,26 @@ term is rendered; with the guard off a missing term is reported as ``glossary_mi
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TypeAlias
 
 from .glossary import Glossary, Protected, Slot
 from .results import FidelityWarning, ResultWarning
 
-if TYPE_CHECKING:
-    from .translate import Translator
+__all__ = ["TranslateFragments", "enforce_glossary", "split_around_terms"]
 
-__all__ = ["enforce_glossary", "split_around_terms"]
+#: The translator's own model and settings on plain text fragments: ``(english, mean log-prob)`` each.
+#: A function rather than the Translator, so this module stays below the translate package that uses it.
+TranslateFragments: TypeAlias = Callable[[Sequence[str]], list[tuple[str, float | None]]]
 
 _NUMBER_CODES = {"number_mismatch", "number_unsupported", "repaired_number"}
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)])")
 
 
-def split_around_terms(translator: Translator, items: Sequence[Protected]) -> list[tuple[str, float | None]]:
+def split_around_terms(
+    translate: TranslateFragments, items: Sequence[Protected]
+) -> list[tuple[str, float | None]]:
     """Translate the text between placeholders on its own and keep the placeholders in place.
 
     Returns, per item, the English with placeholders (restored later) and the mean fragment score.
@@ -45,7 +48,7 @@ def split_around_terms(translator: Translator, items: Sequence[Protected]) -> li
             elif piece.strip():
                 plan.append((False, piece.strip()))
         plans.append(plan)
-    translated = iter(translator._translate_scored(todo, translator.settings) if todo else [])
+    translated = iter(translate(todo) if todo else [])
     out: list[tuple[str, float | None]] = []
     for plan in plans:
         parts, scores = [], []
@@ -85,7 +88,7 @@ def _rewrite(w: ResultWarning, item: Protected, original: str, output: str) -> R
 
 
 def enforce_glossary(
-    translator: Translator,
+    repair_with: TranslateFragments | None,
     protected: Sequence[Protected],
     originals: Sequence[str],
     unaided: Sequence[str],
@@ -93,12 +96,15 @@ def enforce_glossary(
     scores: Sequence[float | None],
     warnings: Sequence[ResultWarning],
 ) -> tuple[list[str], list[float | None], list[ResultWarning], dict[str, int]]:
-    """Repair lost placeholders (guard on), restore renderings, remap warnings, report missing terms."""
+    """Repair lost placeholders, restore renderings, remap warnings, report missing terms.
+
+    ``repair_with`` is given when the guard is on; without it lost terms are only reported.
+    """
     from .fidelity import check_fidelity
 
     outputs, scores = list(outputs), list(scores)
     stats = dict.fromkeys(("protected", "kept_unaided", "kept_after_guard", "rendered", "missing"), 0)
-    repair: list[int] = []
+    lost: list[int] = []
     for i, item in enumerate(protected):
         if not item.slots:
             continue
@@ -106,10 +112,11 @@ def enforce_glossary(
         stats["kept_unaided"] += sum(Glossary.has_placeholder(unaided[i], s) for s in item.slots)
         kept = sum(Glossary.has_placeholder(outputs[i], s) for s in item.slots)
         stats["kept_after_guard"] += kept
-        if kept < len(item.slots) and translator.guard:
-            repair.append(i)
+        if kept < len(item.slots) and repair_with is not None:
+            lost.append(i)
     rechecked: dict[int, list[FidelityWarning]] = {}
-    for i, (text, score) in zip(repair, split_around_terms(translator, [protected[i] for i in repair])):
+    repaired = split_around_terms(repair_with, [protected[i] for i in lost]) if repair_with else []
+    for i, (text, score) in zip(lost, repaired):
         outputs[i], scores[i] = text, score
         rechecked[i] = check_fidelity(protected[i].text, text, "translation")
 

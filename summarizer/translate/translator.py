@@ -6,6 +6,7 @@ length-sorted, token-budgeted batches -> original order and paragraph breaks res
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import re
@@ -16,6 +17,7 @@ from typing import Any
 from ..glossary import GlossaryLike, Protected, load_glossary
 from ..models.base import GenerationSettings, Seq2SeqModel
 from ..results import FidelityWarning, ResultWarning, Segment
+from ..review import enforce_glossary
 from ..text.chunking import length_sorted_batches, split_oversized
 from .sentences import (
     assemble,
@@ -152,10 +154,11 @@ class Translator:
         final_scores = [scores.of(i, out) for i, out in enumerate(outputs)]
         stats: dict[str, int] = {}
         if terms:
-            from ..review import enforce_glossary
-
+            repair_with = (
+                functools.partial(self._translate_scored, settings=self.settings) if self.guard else None
+            )
             outputs, final_scores, warnings, stats = enforce_glossary(
-                self, protected, originals, unaided, outputs, final_scores, warnings
+                repair_with, protected, originals, unaided, outputs, final_scores, warnings
             )
         warnings.extend(self._confidence_warnings(originals, outputs, final_scores))
         return ScoredTranslation(
