@@ -2,7 +2,8 @@
 
 An engine takes batches of :class:`~summarizer.batch.sources.Article` and yields, for each article,
 its id and its :data:`Outcome`. How the articles travel (in process, or to Ray actors and back) is
-the engine's own business; the driver only ever sees outcomes.
+the engine's own business; the driver only ever sees outcomes. The engines import this contract;
+the driver (:mod:`.job`) picks one with :func:`~summarizer.batch.job.make_engine`.
 """
 
 from __future__ import annotations
@@ -10,15 +11,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
+from typing import Any, Protocol, TypeAlias
 
 from ..errors import SummarizerError
 from .sources import Article, error_code
 
-if TYPE_CHECKING:
-    from .options import BatchOptions
-
-__all__ = ["ArticleError", "Engine", "Outcome", "ResultLike", "SkippedLanguage", "as_error", "make_engine"]
+__all__ = ["ArticleError", "Engine", "Outcome", "ResultLike", "SkippedLanguage", "as_error"]
 
 
 class ResultLike(Protocol):
@@ -70,22 +68,3 @@ class Engine(Protocol):
         ...
 
     def close(self) -> None: ...
-
-
-def make_engine(options: BatchOptions) -> Engine:
-    """The engine ``options.engine`` names, set up from ``options``."""
-    if options.engine == "ray":
-        from .ray_engine import RayEngine
-
-        return RayEngine(
-            options.pipeline,
-            options.full,
-            options.length,
-            address=options.ray_address,
-            actors=options.ray_actors,
-            batch_size=options.batch_size,
-            languages=options.languages,
-        )
-    from .local import LocalEngine
-
-    return LocalEngine(options.pipeline, options.full, options.length, languages=options.languages)

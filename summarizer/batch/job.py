@@ -16,13 +16,13 @@ from typing import Any
 
 from ..errors import OutputWriteError, SummarizerError
 from .archives import ARCHIVE_KINDS
-from .engine import Engine, Outcome, make_engine
+from .engine import Engine, Outcome
 from .options import ENGINES, LANGUAGES, BatchOptions
 from .records import OutputRecord, RunContext, job_key
 from .sources import Article, SourceError, SourceFile, count_articles, iter_files, read_articles
 from .store import OutputStore
 
-__all__ = ["ENGINES", "LANGUAGES", "BatchOptions", "BatchSummary", "run_batch_job"]
+__all__ = ["ENGINES", "LANGUAGES", "BatchOptions", "BatchSummary", "make_engine", "run_batch_job"]
 
 logger = logging.getLogger(__name__)
 
@@ -248,6 +248,25 @@ def run_batch_job(
         return _run_locked(run, progress, handle_interrupt)
     finally:
         lock.release()
+
+
+def make_engine(options: BatchOptions) -> Engine:
+    """The engine ``options.engine`` names, set up from ``options``."""
+    if options.engine == "ray":
+        from .ray_engine import RayEngine
+
+        return RayEngine(
+            options.pipeline,
+            options.full,
+            options.length,
+            address=options.ray_address,
+            actors=options.ray_actors,
+            batch_size=options.batch_size,
+            languages=options.languages,
+        )
+    from .local import LocalEngine
+
+    return LocalEngine(options.pipeline, options.full, options.length, languages=options.languages)
 
 
 def _run_locked(run: _Run, progress: bool, handle_interrupt: bool) -> BatchSummary:
