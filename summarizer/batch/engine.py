@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, TypeAlias
 
 from ..errors import SummarizerError
-from .sources import Article, error_code
+from .items import Article, error_code
 
 __all__ = ["ArticleError", "Engine", "Outcome", "ResultLike", "SkippedLanguage", "as_error"]
 

@@ -12,12 +12,44 @@ from typing import Any
 
 from ..results import ResultWarning
 from ..text.decode import BOMS, decode_bytes
-from .sources import DEFAULT_TEXT_FIELDS, Article, SourceError, SourceFile, content_hash, file_error
+from .items import DEFAULT_TEXT_FIELDS, Article, SourceError, SourceFile, content_hash, file_error, guarded
 
-__all__ = ["read_json", "read_stream", "read_whole"]
+__all__ = ["read_json", "read_loose", "read_stream", "read_whole"]
 
+# jsonl/csv are streamed when this much of their head is UTF-8 (or has a BOM); else decoded whole.
 _SNIFF_BYTES = 1 << 20
+# JSON "\\ud800" escapes decode to lone surrogates, which no UTF-8 output (or tokenizer) accepts.
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def read_loose(
+    file: SourceFile, text_field: str | None, max_file_bytes: int
+) -> Iterator[Article | SourceError]:
+    """Articles (and errors in place) of one loose file, i.e. not an archive: a file under SRC or a
+    member an archive reader has spooled to disk."""
+    if file.size > max_file_bytes:
+        yield file_error(
+            file,
+            "file_too_large",
+            f"is {file.size:,} bytes, above the limit of {max_file_bytes:,}",
+            "split it, or raise --max-file-mb",
+        )
+        return
+    yield from guarded(file, _loose_items(file, text_field, max_file_bytes))
+
+
+def _loose_items(
+    file: SourceFile, text_field: str | None, max_file_bytes: int
+) -> Iterator[Article | SourceError]:
+    if file.kind in ("text", "html"):
+        text, warnings = read_whole(file)
+        yield Article(
+            file.rel, file.rel, None, text, file.kind, content_hash(text, file.kind), None, warnings
+        )
+    elif file.kind == "json":
+        yield from read_json(file, text_field)
+    else:
+        yield from read_stream(file, text_field, max_file_bytes)
 
 
 def read_whole(file: SourceFile) -> tuple[str, tuple[ResultWarning, ...]]:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import SummarizerError
 from .engine import Outcome, SkippedLanguage, as_error
-from .sources import Article
+from .items import Article
 
 if TYPE_CHECKING:
     from ..pipeline import PipelineOptions

@@ -1,8 +1,8 @@
 """Members of .zip, .tar(.gz|.bz2|.xz) and single-file .gz archives, read as if they were files.
 
 Each member is screened (name, type, nesting, declared size), then copied through bounded reads
-into a private temp file under the limits of :class:`~.archives.ArchiveLimits`, and read by the
-same code as a loose file of its kind; the temp file is deleted as soon as it has been read.
+into a private temp file under the limits of :class:`~.archive_limits.ArchiveLimits`, and read by
+:func:`~.formats.read_loose` like a loose file of its kind; the temp file is deleted once read.
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
-from .archives import BOMB_HINT, RATIO_FLOOR, ArchiveLimits, ArchiveStop, archive_kind
-from .sources import SUPPORTED_SUFFIXES, Article, SourceError, SourceFile, read_articles
+from .archive_limits import BOMB_HINT, RATIO_FLOOR, ArchiveLimits, ArchiveStop, archive_kind
+from .formats import read_loose
+from .items import SUPPORTED_SUFFIXES, Article, SourceError, SourceFile
 
 __all__ = ["read_gz", "read_tar", "read_zip"]
 
@@ -146,7 +147,7 @@ def _read_member(
             yield _error(rel, archive.rel, None, code, f"{rel} {message}", hint)
             return
         member = SourceFile(path, rel, kind, path.stat().st_size)
-        for item in read_articles(member, text_field=text_field, max_file_bytes=limits.max_member_bytes):
+        for item in read_loose(member, text_field, limits.max_member_bytes):
             # The reader knows only the member; the output belongs to the archive.
             yield _in_archive(item, archive.rel)
     finally:

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .archives import DEFAULT_MAX_ARCHIVE_BYTES, DEFAULT_MAX_RATIO, ArchiveLimits
-from .sources import DEFAULT_MAX_FILE_BYTES
+from .archive_limits import DEFAULT_MAX_ARCHIVE_BYTES, DEFAULT_MAX_RATIO, ArchiveLimits
+from .items import DEFAULT_MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     from ..pipeline import PipelineOptions

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import BackendUnavailableError, SummarizerError
 from .engine import ArticleError, Outcome, SkippedLanguage
+from .items import Article
 from .local import BatchProcessor
 from .records import error_fields
-from .sources import Article
 
 if TYPE_CHECKING:
     from ..pipeline import PipelineOptions

@@ -19,8 +19,8 @@ from typing import Any
 
 from ..errors import SummarizerError
 from ..text.decode import decode_bytes
-from .archives import BOMB_HINT, RATIO_FLOOR, ArchiveLimits, ArchiveStop
-from .sources import Article, SourceError, SourceFile, content_hash, error_code
+from .archive_limits import BOMB_HINT, RATIO_FLOOR, ArchiveLimits, ArchiveStop
+from .items import Article, SourceError, SourceFile, content_hash, error_code
 
 __all__ = ["read_warc"]
 
