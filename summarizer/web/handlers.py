@@ -12,11 +12,21 @@ import gradio as gr
 
 from ..errors import ModelError, SummarizerError
 from ..results import ArticleResult
-from . import render
 from .aligned import ORDERS, render_aligned
 from .config import WebConfig, model_choices
 from .inputs import page_glossary, read_upload
 from .pool import forget_pipeline, get_pipeline
+from .render import (
+    esc,
+    render_error,
+    render_models,
+    render_note,
+    render_removed,
+    render_status,
+    render_warning_boxes,
+    write_aligned,
+    write_json,
+)
 
 __all__ = ["PageHandlers"]
 
@@ -61,12 +71,12 @@ class PageHandlers:
                 forget_pipeline(config, model)
                 if custom and config.allow_custom_models:
                     exc = _private()
-            return (render.render_error(exc), *_blank(full))
+            return (render_error(exc), *_blank(full))
         except Exception:
             logger.exception("unexpected error in the web page")
             forget_pipeline(config, model)
             return (
-                render.render_error(SummarizerError("internal error", hint="see the server log")),
+                render_error(SummarizerError("internal error", hint="see the server log")),
                 *_blank(full),
             )
         return _filled(result, order, flagged_only)
@@ -77,8 +87,8 @@ class PageHandlers:
         try:
             text = read_upload(path, self.config.max_chars)
         except SummarizerError as exc:
-            return gr.Textbox(), render.render_error(exc)
-        return text, render.render_note(f"Loaded <b>{render.esc(Path(path).name)}</b>.")
+            return gr.Textbox(), render_error(exc)
+        return text, render_note(f"Loaded <b>{esc(Path(path).name)}</b>.")
 
     def summarize(self, text: str, full: bool = False) -> dict[str, Any]:
         """Summarise one article; returns ArticleResult.to_dict() (summary_id, summary_en, ...)."""
@@ -93,18 +103,18 @@ class PageHandlers:
 
 def _filled(result: ArticleResult, order: str, flagged_only: bool) -> tuple[Any, ...]:
     """The page's outputs for ``result``, in :attr:`Page.outputs` order."""
-    groups = render.split_warnings(result)
+    boxes = render_warning_boxes(result)
     return (
-        render.render_status(result),
+        render_status(result),
         result.summary_id,
-        render.render_warnings(groups["summary_id"]),
+        boxes["summary_id"],
         result.summary_en,
-        render.render_warnings(groups["summary_en"]),
+        boxes["summary_en"],
         gr.Textbox(value=result.translation_en or "", visible=result.translation_en is not None),
-        render.render_warnings(groups["translation"]),
-        render.render_removed(result),
-        render.render_models(result),
-        gr.DownloadButton(value=render.write_json(result), interactive=True),
+        boxes["translation"],
+        render_removed(result),
+        render_models(result),
+        gr.DownloadButton(value=write_json(result), interactive=True),
         *_aligned_outputs(result, order, flagged_only),
     )
 
@@ -126,7 +136,7 @@ def _aligned_outputs(result: ArticleResult, order: str, flagged_only: bool) -> t
     return (
         render_aligned(rows, order, flagged_only),
         rows,
-        gr.DownloadButton(value=render.write_aligned(result) if ready else None, interactive=ready),
+        gr.DownloadButton(value=write_aligned(result) if ready else None, interactive=ready),
     )
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "render_models",
     "render_removed",
     "render_status",
+    "render_warning_boxes",
     "render_warnings",
     "split_warnings",
     "write_aligned",
@@ -109,6 +110,11 @@ def render_warnings(warnings: list[ResultWarning]) -> str:
         else ""
     )
     return f'<div class="sm-warnings"><b>Check ({len(items)}):</b><ul>{shown}</ul>{more}</div>'
+
+
+def render_warning_boxes(result: ArticleResult) -> dict[str, str]:
+    """The HTML under each output box (keys as in :func:`split_warnings`)."""
+    return {box: render_warnings(warnings) for box, warnings in split_warnings(result).items()}
 
 
 def render_removed(result: ArticleResult) -> str:
