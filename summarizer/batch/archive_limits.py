@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from .items import DEFAULT_MAX_FILE_BYTES, SUPPORTED_SUFFIXES
+from .items import DEFAULT_MAX_FILE_BYTES, SUPPORTED_SUFFIXES, SourceError
 
 __all__ = [
     "ARCHIVE_KINDS",
@@ -16,6 +16,7 @@ __all__ = [
     "DEFAULT_MAX_ARCHIVE_BYTES",
     "DEFAULT_MAX_RATIO",
     "RATIO_FLOOR",
+    "TOO_LARGE_HINT",
     "ArchiveLimits",
     "ArchiveStop",
     "archive_kind",
@@ -32,6 +33,8 @@ RATIO_FLOOR = 1 << 20
 _WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 _TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 BOMB_HINT = "if the data is genuine, raise --max-ratio"
+#: A member or record above ``--max-file-mb`` (uncompressed).
+TOO_LARGE_HINT = "raise --max-file-mb"
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,18 @@ class ArchiveLimits:
     def __post_init__(self) -> None:
         if self.max_member_bytes < 1 or self.max_archive_bytes < 1 or self.max_ratio <= 1:
             raise ValueError("archive limits must be positive (and the ratio above 1)")
+
+    def member_too_large(self, rid: str, source: str, index: int | None, size: str) -> SourceError:
+        """A member or record above ``max_member_bytes``; ``size`` says what is known of its size."""
+        return SourceError(rid, source, index, "file_too_large", f"{rid} {size}", TOO_LARGE_HINT)
+
+    def archive_too_large(self, what: str) -> ArchiveStop:
+        """The stop for an archive that holds more than ``max_archive_bytes`` (``what``: of what)."""
+        return ArchiveStop(
+            "archive_too_large",
+            f"holds more than {self.max_archive_bytes:,} bytes {what}",
+            "split the archive, or raise --max-archive-gb",
+        )
 
 
 def archive_kind(name: str) -> str | None:

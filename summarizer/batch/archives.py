@@ -67,20 +67,16 @@ def read_archive(
     try:
         yield from readers[file.kind](file, text_field, limits, skipped)
     except ArchiveStop as stop:
-        yield _error(file.rel, file.rel, None, stop.code, f"{file.rel} {stop.message}", stop.hint)
+        yield SourceError(file.rel, file.rel, None, stop.code, f"{file.rel} {stop.message}", stop.hint)
     except SummarizerError as exc:
-        yield _error(file.rel, file.rel, None, error_code(exc), exc.message, exc.hint)
+        yield SourceError(file.rel, file.rel, None, error_code(exc), exc.message, exc.hint)
     except (OSError, EOFError, zlib.error, lzma.LZMAError, tarfile.TarError, zipfile.BadZipFile) as exc:
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        yield _error(file.rel, file.rel, None, "unreadable_archive", f"{file.rel} cannot be read: {reason}")
+        yield SourceError(
+            file.rel, file.rel, None, "unreadable_archive", f"{file.rel} cannot be read: {reason}"
+        )
     if skipped:
         counts = dict(sorted(skipped.items()))
         logger.info("%s: not articles: %s", file.rel, ", ".join(f"{n} {why}" for why, n in counts.items()))
         if on_skipped is not None:
             on_skipped(counts)
-
-
-def _error(
-    rid: str, source: str, index: int | None, code: str, message: str, hint: str | None = None
-) -> SourceError:
-    return SourceError(rid, source, index, code, message, hint)

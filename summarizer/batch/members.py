@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
-from .archive_limits import BOMB_HINT, RATIO_FLOOR, ArchiveLimits, ArchiveStop, archive_kind
+from .archive_limits import BOMB_HINT, RATIO_FLOOR, TOO_LARGE_HINT, ArchiveLimits, ArchiveStop, archive_kind
 from .formats import read_loose
 from .items import SUPPORTED_SUFFIXES, Article, SourceError, SourceFile
 
@@ -30,12 +30,6 @@ __all__ = ["read_gz", "read_tar", "read_zip"]
 
 _CHUNK = 1 << 20
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def _error(
-    rid: str, source: str, index: int | None, code: str, message: str, hint: str | None = None
-) -> SourceError:
-    return SourceError(rid, source, index, code, message, hint)
 
 
 class _Counting:
@@ -103,16 +97,12 @@ def _spool(
             return (
                 "file_too_large",
                 f"is more than {limits.max_member_bytes:,} bytes uncompressed",
-                "raise --max-file-mb",
+                TOO_LARGE_HINT,
             )
         if budget is not None:
             budget.left -= len(chunk)
         if budget is not None and budget.left < 0:
-            raise ArchiveStop(
-                "archive_too_large",
-                f"holds more than {limits.max_archive_bytes:,} bytes uncompressed",
-                "split the archive, or raise --max-archive-gb",
-            )
+            raise limits.archive_too_large("uncompressed")
         if compressed is not None and size > RATIO_FLOOR and size > limits.max_ratio * max(compressed, 1):
             return (
                 "compression_bomb",
@@ -144,7 +134,7 @@ def _read_member(
             broken = _spool(opened, target, limits=limits, budget=budget, compressed=compressed)
         if broken is not None:
             code, message, hint = broken
-            yield _error(rel, archive.rel, None, code, f"{rel} {message}", hint)
+            yield SourceError(rel, archive.rel, None, code, f"{rel} {message}", hint)
             return
         member = SourceFile(path, rel, kind, path.stat().st_size)
         for item in read_loose(member, text_field, limits.max_member_bytes):
@@ -174,7 +164,7 @@ def _in_archive(item: Article | SourceError, source: str) -> Article | SourceErr
 
 def _refuse(file: SourceFile, name: str, why: tuple[str, str]) -> SourceError:
     rid = _member_id(file.rel, name)
-    return _error(rid, file.rel, None, why[0], f"{rid} {why[1]}; not read")
+    return SourceError(rid, file.rel, None, why[0], f"{rid} {why[1]}; not read")
 
 
 def _screen(
@@ -186,7 +176,7 @@ def _screen(
     copies = seen[name]
     if copies > 1:
         rid = f"{_member_id(file.rel, name)} (copy {copies})"
-        return _error(
+        return SourceError(
             rid, file.rel, None, "duplicate_member", f"{rid} repeats a member name; only the first is read"
         )
     problem = _member_problem(name)
@@ -238,7 +228,7 @@ def read_zip(
                     )
             except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as exc:
                 rid = _member_id(file.rel, info.filename)
-                yield _error(rid, file.rel, None, "unreadable_member", f"{rid} cannot be read: {exc}")
+                yield SourceError(rid, file.rel, None, "unreadable_member", f"{rid} cannot be read: {exc}")
 
 
 def read_tar(
@@ -301,23 +291,14 @@ def _admit(
     if refusal is not None:
         return _refuse(file, name, refusal)
     if size > limits.max_member_bytes:
-        return _too_large(file, name, size, limits)
+        size_text = f"is {size:,} bytes uncompressed, above the limit of {limits.max_member_bytes:,}"
+        return limits.member_too_large(_member_id(file.rel, name), file.rel, None, size_text)
     return True
-
-
-def _too_large(file: SourceFile, name: str, size: int, limits: ArchiveLimits) -> SourceError:
-    rid = _member_id(file.rel, name)
-    message = f"{rid} is {size:,} bytes uncompressed, above the limit of {limits.max_member_bytes:,}"
-    return _error(rid, file.rel, None, "file_too_large", message, "raise --max-file-mb")
 
 
 def _check_tar_stream(file: SourceFile, end: int, limits: ArchiveLimits) -> None:
     if end > limits.max_archive_bytes:
-        raise ArchiveStop(
-            "archive_too_large",
-            f"holds more than {limits.max_archive_bytes:,} bytes uncompressed",
-            "split the archive, or raise --max-archive-gb",
-        )
+        raise limits.archive_too_large("uncompressed")
     # More than the whole compressed file could honestly hold: refused before inflating it.
     _check_stream_ratio(end, file.size, limits)
 

@@ -34,12 +34,6 @@ _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([\w.:-]+)", re.I)
 _INSTALL_HINT = "pip install warcio"
 
 
-def _error(
-    rid: str, source: str, index: int | None, code: str, message: str, hint: str | None = None
-) -> SourceError:
-    return SourceError(rid, source, index, code, message, hint)
-
-
 def _warcio() -> tuple[type, type[Exception]]:
     """A quiet warcio record iterator class and warcio's load error."""
     try:
@@ -140,11 +134,7 @@ def _check_total(file: SourceFile, total: int, index: int, limits: ArchiveLimits
             BOMB_HINT,
         )
     if total > limits.max_archive_bytes:
-        raise ArchiveStop(
-            "archive_too_large",
-            f"holds more than {limits.max_archive_bytes:,} bytes of records; stopped at record {index}",
-            "split the archive, or raise --max-archive-gb",
-        )
+        raise limits.archive_too_large(f"of records; stopped at record {index}")
 
 
 def _warc_item(
@@ -168,29 +158,17 @@ def _warc_item(
         skipped["not_html"] += 1
         return None
     if record.length is not None and record.length > limits.max_member_bytes:
-        return _error(
-            rid,
-            file.rel,
-            index,
-            "file_too_large",
-            f"{rid} is {record.length:,} bytes, above the limit of {limits.max_member_bytes:,}",
-            "raise --max-file-mb",
-        )
+        size = f"is {record.length:,} bytes, above the limit of {limits.max_member_bytes:,}"
+        return limits.member_too_large(rid, file.rel, index, size)
     if http is not None:
         _normalise_codings(http)
     stream = record.content_stream()
     data = _bounded_read(stream, limits.max_member_bytes)
     if data is None:
-        return _error(
-            rid,
-            file.rel,
-            index,
-            "file_too_large",
-            f"{rid} decodes to more than {limits.max_member_bytes:,} bytes",
-            "raise --max-file-mb",
-        )
+        size = f"decodes to more than {limits.max_member_bytes:,} bytes"
+        return limits.member_too_large(rid, file.rel, index, size)
     if getattr(record.raw_stream, "limit", 0) > 0:
-        return _error(
+        return SourceError(
             rid,
             file.rel,
             index,
@@ -204,7 +182,7 @@ def _warc_item(
     try:
         text, warnings = _decode_html(data, content_type, rid)
     except SummarizerError as exc:
-        return _error(rid, file.rel, index, error_code(exc), exc.message, exc.hint)
+        return SourceError(rid, file.rel, index, error_code(exc), exc.message, exc.hint)
     headers = record.rec_headers
     url = headers.get_header("WARC-Target-URI") or headers.get_header("uri")
     date = headers.get_header("WARC-Date") or headers.get_header("archive-date")
