@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "BackendUnavailableError",
     "BatchLockedError",
@@ -19,6 +21,8 @@ __all__ = [
     "UnknownPresetError",
 ]
 
+_SNAKE_CASE = re.compile(r"[a-z]+(?:_[a-z]+)*")
+
 
 class SummarizerError(Exception):
     """Base class of every error this package raises on purpose.
@@ -30,13 +34,15 @@ class SummarizerError(Exception):
     code = "summarizer"
 
     def __init_subclass__(cls, *, code: str | None = None, **kwargs: object) -> None:
-        # Every subclass names its own code: an inherited one would file a new error under its parent's.
         super().__init_subclass__(**kwargs)
-        if not code or not code.replace("_", "").isalnum() or code != code.lower():
-            raise TypeError(
-                f"{cls.__name__} needs its own snake_case code: class {cls.__name__}(..., code='...')"
-            )
-        cls.code = code
+        if code is not None:
+            if not _SNAKE_CASE.fullmatch(code):
+                raise TypeError(f"{cls.__name__}: code must be snake_case letters, not {code!r}")
+            cls.code = code
+        elif cls.__module__.startswith("summarizer.") and "code" not in cls.__dict__:
+            # Ours must each name a code: an inherited one would file a new error under its parent's.
+            # Users' subclasses (and Ray's on-the-fly RayTaskError mixes) simply inherit theirs.
+            raise TypeError(f"{cls.__name__} needs its own code: class {cls.__name__}(..., code='...')")
 
     def __init__(self, message: str, *, hint: str | None = None) -> None:
         super().__init__(message)

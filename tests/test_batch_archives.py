@@ -393,6 +393,13 @@ def test_language_option_is_validated(tmp_path):
         fake_batch_options(tmp_path / "src", tmp_path / "out", languages=("fr",))
 
 
+@pytest.mark.parametrize("ratio", [float("nan"), float("inf"), 1.0])
+def test_archive_ratio_must_be_a_finite_number_above_one(tmp_path, ratio):
+    (tmp_path / "src").mkdir()
+    with pytest.raises(ValueError, match="ratio above 1"):
+        fake_batch_options(tmp_path / "src", tmp_path / "out", max_archive_ratio=ratio)
+
+
 # -- kill -9 in the middle of an archive, then resume (real tiny Marian, real subprocess) ------------
 
 

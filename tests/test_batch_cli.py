@@ -253,4 +253,10 @@ def test_every_batch_option_reaches_batch_options_in_its_unit(tmp_path, monkeypa
     assert (options.max_file_bytes, options.max_archive_bytes) == (512 * 1024, 2 * 1024**3)
     assert (options.max_archive_ratio, options.languages, options.engine) == (50.0, ("id", "ms"), "local")
     assert options.pipeline.summary_model == "extractive" and options.pipeline.guard is False
-    assert CliRunner().invoke(main, [*args[:5], "--max-file-mb", "0"]).exit_code == 2
+    for limit, value in [("--max-file-mb", "0"), ("--max-file-mb", "nan"), ("--max-ratio", "inf")]:
+        refused = CliRunner().invoke(main, [*args[:5], limit, value])
+        assert refused.exit_code == 2 and "Traceback" not in refused.output, refused.output
+    assert CliRunner().invoke(main, args[:5], catch_exceptions=False).exit_code == 0
+    defaults = seen[-1]
+    assert (defaults.max_file_bytes, defaults.max_archive_bytes) == (256 * 1024**2, 32 * 1024**3)
+    assert (defaults.max_archive_ratio, defaults.full, defaults.batch_size) == (200.0, False, 16)

@@ -28,16 +28,35 @@ def test_every_error_class_has_its_own_snake_case_code():
     assert errors.ComputeTypeError("x").code == "compute_type"
 
 
-def test_a_subclass_without_its_own_code_is_refused_at_definition():
-    with pytest.raises(TypeError, match="needs its own snake_case code"):
+def test_a_package_error_without_its_own_code_is_refused_at_definition():
+    with pytest.raises(TypeError, match="needs its own code"):
 
         class NoCode(InputError):
-            pass
+            __module__ = "summarizer.plugin"
 
     with pytest.raises(TypeError, match="snake_case"):
 
         class BadCode(InputError, code="Bad Code"):
             pass
+
+
+def test_users_subclasses_inherit_or_name_a_code():
+    class AppError(InputError):
+        pass
+
+    class OldStyle(SummarizerError):
+        code = "old_style"
+
+    class NewStyle(errors.ModelError, code="new_style"):
+        pass
+
+    assert (AppError("x").code, OldStyle("x").code, NewStyle("x").code) == ("input", "old_style", "new_style")
+
+
+def test_ray_can_mix_its_task_error_into_ours():
+    # ray.exceptions.RayTaskError.as_instanceof_cause() does this for an actor's failure.
+    mixed = type("cls", (RuntimeError, errors.ModelUnavailableError), {"__module__": "ray.exceptions"})
+    assert issubclass(mixed, SummarizerError) and mixed.code == "model_unavailable"
 
 
 def test_message_and_hint_survive():

@@ -5,6 +5,7 @@ What the limits mean is described in :mod:`.archives`, which re-exports these na
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -46,7 +47,8 @@ class ArchiveLimits:
     max_ratio: float = DEFAULT_MAX_RATIO
 
     def __post_init__(self) -> None:
-        if self.max_member_bytes < 1 or self.max_archive_bytes < 1 or self.max_ratio <= 1:
+        ratio_ok = math.isfinite(self.max_ratio) and self.max_ratio > 1  # NaN passes a plain "<= 1" test
+        if self.max_member_bytes < 1 or self.max_archive_bytes < 1 or not ratio_ok:
             raise ValueError("archive limits must be positive (and the ratio above 1)")
 
     def member_too_large(self, rid: str, source: str, index: int | None, size: str) -> SourceError:

@@ -103,7 +103,7 @@ def file_error(file: SourceFile, code: str, message: str, hint: str | None = Non
 
 def error_code(exc: BaseException) -> str:
     """``BinaryInputError`` -> ``binary_input``: a stable snake-case code for errors.jsonl."""
-    code = getattr(type(exc), "code", None)
+    code = getattr(exc, "code", None)  # an ArticleError's code is its instance's
     if isinstance(exc, SummarizerError) and isinstance(code, str):
         return code
     # Anything else (OSError, a bug) is named after its class.

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import SummarizerError
-from .sources import Article, SourceError, SourceItem
+from .items import Article, SourceError, SourceItem
 
 if TYPE_CHECKING:
     from .engine import Outcome
@@ -79,8 +79,8 @@ class OutputRecord:
         data: dict[str, Any] = {
             **where,
             "index": self.item.index,
-            "record_id": article and article.record_id,
-            "content_hash": article and article.content_hash,
+            "record_id": article.record_id if article else None,
+            "content_hash": article.content_hash if article else None,
             "key": self.key,
             "models": self.context.models,
             "settings": self.context.settings,

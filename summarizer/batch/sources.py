@@ -21,23 +21,21 @@ from .archives import ARCHIVE_KINDS, ArchiveLimits, archive_kind, read_archive
 from .formats import read_loose
 from .items import (
     DEFAULT_MAX_FILE_BYTES,
-    DEFAULT_TEXT_FIELDS,
     SUPPORTED_SUFFIXES,
     Article,
     SourceError,
     SourceFile,
-    SourceItem,
-    content_hash,
-    error_code,
     file_error,
     guarded,
 )
 
-__all__ = ["count_articles", "iter_files", "read_articles"]
+# What the readers yield is defined in .items, below them; these names stay importable from here.
+from .items import DEFAULT_TEXT_FIELDS as DEFAULT_TEXT_FIELDS
+from .items import SourceItem as SourceItem
+from .items import content_hash as content_hash
+from .items import error_code as error_code
 
-# What these yield is defined in .items, below the readers; the names stay importable from here too
-# (Article, SourceError, SourceFile, SUPPORTED_SUFFIXES, ... as before the split).
-_REEXPORTED = (DEFAULT_TEXT_FIELDS, SourceItem, content_hash, error_code)
+__all__ = ["count_articles", "iter_files", "read_articles"]
 
 logger = logging.getLogger(__name__)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Callable
 from dataclasses import fields
@@ -16,23 +17,25 @@ from ._common import EXIT_USER_ERROR, friendly_errors, setup_logging
 from .options import model_options
 
 
-class _Scaled(click.FloatRange):
-    """A positive number in the unit the option names (MB, GB), handed on as a whole count of bytes."""
+class _Limit(click.FloatRange):
+    """A finite number above ``above``; with ``scale``, in the option's unit (MB, GB) handed on as bytes."""
 
-    def __init__(self, scale: int) -> None:
-        super().__init__(min=0, min_open=True)
+    def __init__(self, above: float, scale: int) -> None:
+        super().__init__(min=above, min_open=True)
         self.scale = scale
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        return max(1, int(super().convert(value, param, ctx) * self.scale))
+        number = super().convert(value, param, ctx) * (self.scale or 1)
+        if not math.isfinite(number) or number > 2**62:  # nan passes the range check; inf disables it
+            self.fail(f"{value!r} is not a usable limit", param, ctx)
+        return max(1, int(number)) if self.scale else number
 
 
 def _limit(
     name: str, field: str, default: float, *, help: str, scale: int = 0, above: float = 0
 ) -> Callable[[Any], Any]:
     """A size or ratio limit stored in the BatchOptions ``field``, its default shown in --help."""
-    kind = _Scaled(scale) if scale else click.FloatRange(min=above, min_open=True)
-    return click.option(name, field, type=kind, default=default, show_default=True, help=help)
+    return click.option(name, field, type=_Limit(above, scale), default=default, show_default=True, help=help)
 
 
 @click.command("batch")
