@@ -156,6 +156,59 @@ def test_import_graph_has_no_cycle():
     assert not cycles, "import cycles:\n" + "\n".join(" -> ".join(cycle) for cycle in cycles)
 
 
+#: The package's floors, bottom first: a part (a top-level module or subpackage of summarizer) may
+#: import only parts on floors below its own. A new part must be placed here.
+LAYERS = (
+    ("errors", "results", "settings"),
+    ("text", "presets", "glossary", "aligned"),
+    ("fidelity", "models", "intake", "eval"),
+    ("review", "summarize"),
+    ("translate",),
+    ("options",),
+    ("pipeline",),
+    ("__init__", "batch", "web"),
+    ("cli",),
+    ("__main__",),
+)
+
+
+def upward_imports(graph: dict[str, set[str]], layers: tuple[tuple[str, ...], ...]) -> list[str]:
+    """Imports from a part to a part on the same or a higher floor, and parts on no floor."""
+    floor = {part: level for level, parts in enumerate(layers) for part in parts}
+
+    def part(module: str) -> str:
+        return module.split(".")[1] if "." in module else "__init__"
+
+    problems = sorted({f"{part(m)} is on no floor of LAYERS" for m in graph if part(m) not in floor})
+    for module, targets in sorted(graph.items()):
+        for target in sorted(targets):
+            source, dest = part(module), part(target)
+            if source != dest and source in floor and dest in floor and floor[dest] >= floor[source]:
+                problems.append(f"{module} imports {target} ({source} is not above {dest})")
+    return problems
+
+
+def test_parts_import_only_lower_floors():
+    problems = upward_imports(import_graph(PACKAGE), LAYERS)
+    assert not problems, "imports that go sideways or up:\n" + "\n".join(problems)
+
+
+def test_floor_check_reports_upward_sideways_and_unplaced(tmp_path):
+    files = {
+        "low.py": "from .high import x\n",
+        "side.py": "from .low import y\n",
+        "high.py": "",
+        "new.py": "",
+    }
+    graph = import_graph(_write_package(tmp_path, files))
+    assert upward_imports(graph, (("low", "side"), ("high", "__init__"))) == [
+        "new is on no floor of LAYERS",
+        "pkg.low imports pkg.high (low is not above high)",
+        "pkg.side imports pkg.low (side is not above low)",
+    ]
+    assert upward_imports(graph, (("high",), ("low",), ("side", "new", "__init__"))) == []
+
+
 def test_sizes_within_issue_limits():
     problems = oversized(PACKAGE)
     assert not problems, "over the size limits:\n" + "\n".join(problems)
