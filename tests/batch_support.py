@@ -27,6 +27,16 @@ class FakeMT(FakeModel):
         return [len(batch) for batch in self.batches]
 
 
+def batch_cli(*args: str | Path, translation_model: Path | str):
+    """``summarizer batch ARGS`` through click's runner, with the extractive summary and this translator."""
+    from click.testing import CliRunner
+
+    from summarizer.cli import main
+
+    models = ["--summary-model", "extractive", "--translation-model", str(translation_model)]
+    return CliRunner().invoke(main, ["batch", *map(str, args), *models], catch_exceptions=False)
+
+
 def fake_batch_options(src: Path, dst: Path, **kw) -> BatchOptions:
     """Batch options with the extractive summary and the fake translator (no model, no guard)."""
     pipeline = {"summary_model": "extractive", "translation_model": "fake/mt", "guard": False}

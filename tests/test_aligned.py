@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from batch_support import article, quick_marian
+from batch_support import article, batch_cli, quick_marian
 from click.testing import CliRunner
 
 from summarizer.aligned import aligned_rows, entries_tsv, to_csv, to_jsonl, to_tsv
@@ -116,16 +116,7 @@ def test_batch_aligned_is_written_and_resumes_with_the_glossary_in_the_key(maria
     glossary.write_text("Kemenkeu\tMinistry of Finance\n", "utf-8")
 
     def batch(*extra: str):
-        args = [
-            "batch",
-            str(src),
-            str(dst),
-            "--summary-model",
-            "extractive",
-            "--translation-model",
-            str(marian),
-        ]
-        return CliRunner().invoke(main, [*args, "--no-guard", "-q", *extra], catch_exceptions=False)
+        return batch_cli(src, dst, "--no-guard", "-q", *extra, translation_model=marian)
 
     out = batch("--aligned", "--glossary", str(glossary))
     assert out.exit_code == 0, out.output

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from batch_support import ARTICLE, article, quick_marian, write_jsonl
+from batch_support import ARTICLE, article, batch_cli, quick_marian, write_jsonl
 from click.testing import CliRunner
 
 from summarizer.cli import main
@@ -21,12 +21,7 @@ def marian(tiny_marian, tmp_path_factory) -> Path:
 
 
 def _run(*args: str, marian: Path):
-    runner = CliRunner()
-    return runner.invoke(
-        main,
-        ["batch", *args, "--summary-model", "extractive", "--translation-model", str(marian)],
-        catch_exceptions=False,
-    )
+    return batch_cli(*args, translation_model=marian)
 
 
 def _all_files(root: Path) -> set[str]:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from batch_support import ARTICLE, article, quick_marian, write_jsonl
+from batch_support import ARTICLE, article, batch_cli, quick_marian, write_jsonl
 from click.testing import CliRunner
 
 from summarizer.cli import main
@@ -20,16 +20,7 @@ def marian(tiny_marian, tmp_path_factory) -> Path:
 
 
 def _batch(src: Path, dst: Path, *args: str, translation_model: str):
-    cmd = [
-        "batch",
-        str(src),
-        str(dst),
-        "--summary-model",
-        "extractive",
-        "--translation-model",
-        translation_model,
-    ]
-    return CliRunner().invoke(main, [*cmd, *args], catch_exceptions=False)
+    return batch_cli(src, dst, *args, translation_model=translation_model)
 
 
 def test_clean_takes_input_format_and_keeps_the_old_spelling(tmp_path):
