@@ -630,3 +630,135 @@ def test_a_match_between_two_names_keeps_its_first_name(opener):
 def test_datelines_before_scores_and_ranges_still_go(text, dateline):
     result = clean(text + " Pedagang mengeluhkan sepinya pembeli.\n\nMenurut data BPS, inflasi naik.")
     assert [(r.rule, r.text) for r in result.removed] == [("dateline", dateline)]
+
+
+# -- blind round 4 shapes ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Air naik hingga 60 sentimeter pada Senin, 7 Desember 2026 - 13:05 WIB, lebih tinggi dari perkiraan.",
+        "Rapat dimulai sejak Rabu, 9 Desember 2026 | 08.30 WIB dan baru selesai menjelang sore.",
+        "Gudang itu terbakar Selasa, 8 Desember 2026 - 21:40 WITA, kata petugas pemadam.",
+    ],
+)
+def test_a_date_and_time_written_inside_prose_stays(prose):
+    result = clean(f"{FIRST}\n\n{prose}")
+    assert result.paragraphs == (FIRST, prose) and not result.removed
+
+
+def test_a_stamp_between_headline_and_body_of_a_flattened_page_still_goes():
+    line = f"Bus Listrik Tambah Armada Kamis, 10 Desember 2026 - 07:15 WIB {FIRST} {LAST}"
+    result = clean(line)
+    assert "07:15" not in result.text and FIRST in result.text
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Rina Hapsari: Kami sudah menyiapkan 900 tenda dan dapur umum di tiga kecamatan terdampak banjir rob.",
+        "Yoga Pratama: “Saya minta semua posko buka 24 jam sampai air benar-benar surut dari permukiman.”",
+    ],
+)
+def test_a_speaker_label_opening_the_body_is_not_a_colon_dateline(answer):
+    result = clean(f"{answer}\n\n{LAST}")
+    assert result.paragraphs == (answer, LAST) and not result.removed
+
+
+def test_a_label_repeated_down_the_interview_is_a_speaker_not_a_place():
+    lines = [
+        "Dwi Lestari: Sampai hari ini sudah 8.450 ekor sapi dan kambing divaksin di seluruh kecamatan.",
+        "Tanya: Kapan target itu tercapai?",
+        "Dwi Lestari: Pertengahan Januari, asalkan stok vaksin dari provinsi tidak terlambat datang.",
+    ]
+    assert clean("\n".join(lines)).paragraphs == tuple(lines)
+
+
+def test_second_copy_with_the_weak_dateline_is_a_duplicate():
+    first = "Harga cabai merah di Pasar Sambu turun menjadi Rp32.000 per kilogram pekan ini."
+    text = f"Medan - {first}\n\n{LAST}\n\nMedan - {first}"
+    result = clean(text)
+    assert result.paragraphs == (first, LAST)
+    assert cuts(result)["duplicate_paragraph"] == [f"Medan - {first}"]
+
+
+def test_a_label_inside_a_label_block_opens_its_own_block():
+    text = f"{FIRST}\n{LAST}\nTonton juga video berikut ini:\nSumber : Kanal TV\nBERITA LAINNYA\nGanjil Genap Berlaku Lagi Besok"
+    result = clean(text)
+    assert result.paragraphs == (FIRST, LAST)
+    assert "Ganjil Genap Berlaku Lagi Besok" in cuts(result)["read_also"]
+
+
+def test_read_also_label_with_its_headline_heads_a_list():
+    text = f"{FIRST}\nBaca Juga: Dua Pencuri Motor Dibekuk di Cibubur\nKejari Terima Berkas Kasus Dana Hibah\n{LAST}"
+    result = clean(text)
+    assert result.paragraphs == (FIRST, LAST)
+    assert len(cuts(result)["read_also"]) == 2
+
+
+def test_read_also_headline_line_does_not_take_a_sentence_under_it():
+    prose = "Polisi masih memburu dua pelaku lain."
+    assert clean(f"{FIRST}\nBaca juga: Dua Pencuri Motor Dibekuk\n{prose}").paragraphs == (FIRST, prose)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Baca: Harga Emas Turun Rp3.000 per Gram",
+        "READ: Rupiah Weakens Past 16,000 per Dollar",
+        "Editor's Choice: Government Targets 5.2 Percent Growth",
+        "Click here to get the latest news updates from Koran Kita on Google News",
+        "Laporan: Farid Hasan",
+        "Diposting oleh: Admin Dinas | 7 Desember 2026 | Dilihat: 1.245 kali",
+        "Wartawan Kabar Nusantara",
+        "Foto utama: Hutan bakau di pesisir Demak. Foto: Rahmat Hidayat/Kabar Hijau",
+        "Sumber gambar, Getty Images",
+        "Keterangan gambar, Petugas memeriksa warga di sebuah klinik.",
+        "Warga menyusuri jalan papan di desa itu. Foto: Rahmat Hidayat/Kabar Hijau Indonesia",
+        "Lewati Twitter pesan, 1",
+        "Akhir dari YouTube postingan, 2",
+        "Izinkan konten Twitter?",
+        "Artikel ini diterbitkan ulang dari Kanal Opini di bawah lisensi Creative Commons. Baca artikel sumber.",
+        "Anda bisa berlangganan newsletter mingguan kami. Kami mengirimkannya setiap hari Rabu.",
+        "Jangan Lewatkan Video Terbaru:",
+        "Dimas Prasetyo (081234567890)",
+        "Sari Lestari tidak bekerja, menjadi konsultan, memiliki saham, atau menerima dana dari perusahaan mana pun.",
+    ],
+)
+def test_round_four_furniture_lines(line):
+    result = clean(f"{FIRST}\n{line}\n{LAST}")
+    assert result.paragraphs == (FIRST, LAST), line
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Baca: itu perintah pertama dalam wahyu yang diterima di Gua Hira.",
+        "Wartawan senior itu meninggal dunia pada usia 78 tahun.",
+        "Laporan itu dikirim ke Inspektorat pada 3 Desember.",
+        "Warga dapat menghubungi posko banjir di nomor 081234567890.",
+        "Sumber gambar itu belum diketahui, kata polisi.",
+    ],
+)
+def test_round_four_shapes_must_not_remove(prose):
+    assert clean(f"{FIRST}\n\n{prose}").paragraphs == (FIRST, prose)
+
+
+def test_press_release_heading_takes_its_number_date_and_title():
+    text = (
+        "SIARAN PERS\nNo. 412/HM/DINAS/12/2026\nSenin, 7 Desember 2026\nTentang\n"
+        f"Pemerintah Perluas Akses Internet di 1.200 Desa\n{FIRST}\n{LAST}"
+    )
+    assert clean(text).paragraphs == (FIRST, LAST)
+
+
+def test_reporter_code_with_digits_after_the_last_sentence():
+    result = clean(f"{FIRST}\n\n{LAST} (mcr5/jpnn)")
+    assert result.paragraphs == (FIRST, LAST) and cuts(result)["end_mark"] == ["(mcr5/jpnn)"]
+
+
+@pytest.mark.parametrize("crosshead", ["2. Rutin Berolahraga", "Kronologi Kejadian"])
+def test_a_crosshead_after_a_read_also_line_stays(crosshead):
+    text = f"{FIRST}\nBaca Juga: Lima Cara Tidur Nyenyak bagi Pekerja\n{crosshead}\n{LAST}"
+    assert clean(text).paragraphs == (FIRST, crosshead, LAST)

@@ -30,6 +30,9 @@ _FULL_STOP = re.compile(r"[.!?][\"”’]?$")
 _BLOCK_WORDS = 25
 #: Headline-like lines taken under a cut label that ends in a colon.
 _LABEL_BLOCK = 2
+#: A related headline under a "Baca juga: headline" line has at least this many words.
+_LIST_WORDS = 5
+_NUMBERED = re.compile(r"\(?\d{1,2}[.)]\s")
 #: Lines above the dateline (headline, deck, caption, byline) are cut only when this short.
 _HEADER_WORDS = 45
 _DATELINE_WINDOW = 4
@@ -70,6 +73,7 @@ class LineCleaner:
         self.removed: list[Removal] = []
         self._block: tuple[Rule, int] | None = None  # a label's rule and how many lines it may still take
         self._titles_only = False  # the block takes only headline-like lines (under a cut "...:" label)
+        self._list_only = False  # ... and only long, unnumbered ones (under a "Baca juga: headline" line)
         self._last_cut: str | None = None  # rule name of a cut that ended the previous line
 
     def _cut(self, rule: str, text: str) -> None:
@@ -82,13 +86,34 @@ class LineCleaner:
         if self._block:
             rule, left = self._block
             titles_only, self._block, self._titles_only = self._titles_only, None, False
+            list_only, self._list_only = self._list_only, False
             headline = (rule.name == "read_also" or titles_only) and title_like(line)
+            if list_only and (word_count(line) < _LIST_WORDS or _NUMBERED.match(line)):
+                # A crosshead ("Kronologi Kejadian", "2. Rutin Berolahraga") after the link is content.
+                headline = False
             if headline or (not titles_only and not _is_prose(line)):
+                if self._own_label(line):
+                    # The line is a label of its own ("BERITA LAINNYA" under a video prompt): its
+                    # rule, and the block it opens, win over the block above.
+                    return ""
                 self._cut(rule.name, line)
                 ends_block = rule.name == "syndication" and _URL.search(line)
                 if left > 1 and not ends_block:
                     self._block, self._titles_only = (rule, left - 1), titles_only
+                    self._list_only = list_only
                 return ""
+        return self._apply_rules(line)
+
+    def _own_label(self, line: str) -> bool:
+        """Whether a rule cuts the whole line and opens a block; if not, nothing is recorded."""
+        mark = len(self.removed)
+        if self._apply_rules(line) == "" and self._block:
+            return True
+        del self.removed[mark:]
+        self._block, self._titles_only, self._list_only, self._last_cut = None, False, False, None
+        return False
+
+    def _apply_rules(self, line: str) -> str:
         after, self._last_cut = self._last_cut, None
         pieces = [line]
         for rule in self.rules:
@@ -198,7 +223,12 @@ class LineCleaner:
         if whole and not window.strip():
             self._block = (_READ_ALSO_RULE, 3)
             return k, len(piece)
-        return k, match.end() + headline_end(window, complete=whole)
+        end = match.end() + headline_end(window, complete=whole)
+        if at_start and whole and not piece[end:].strip() and match.group("sep"):
+            # "Baca juga: headline" filling its line heads a list: headline-like lines under it go too.
+            self._block, self._titles_only = (_READ_ALSO_RULE, _LABEL_BLOCK), True
+            self._list_only = True
+        return k, end
 
 
 _READ_ALSO_RULE = next(rule for rule in RULES if rule.name == "read_also")
@@ -296,6 +326,8 @@ def strip_datelines(lines: list[str], removed: list[Removal]) -> list[str]:
             rest, cut = strip_dateline(lines[i][found[0] :])
             if not cut:
                 continue
+        if cut.endswith(":") and any(line.startswith(cut) for line in lines[i + 1 :]):
+            break  # a label that opens other lines too is a speaker in an interview, not a place
         header = lines[:i]
         if any(word_count(h) > _HEADER_WORDS for h in header):
             break

@@ -11,7 +11,7 @@ import re
 
 from ..errors import InputError
 from ..results import CleanResult, Removal, ResultWarning
-from .boilerplate import LineCleaner, strip_datelines
+from .boilerplate import LineCleaner, strip_dateline, strip_datelines
 from .decode import looks_binary
 from .html import extract_html, looks_like_html
 from .language import detect_language
@@ -89,6 +89,11 @@ def _dedup(lines: list[str], removed: list[Removal]) -> list[str]:
     for index, line in enumerate(lines):
         for sentence in split_sentences(line) or [line]:
             key = _DEDUP_KEY.sub("", sentence.casefold())
+            if key not in seen:
+                # A second copy may still carry the weak dateline ("Medan - ...") cut from the first.
+                rest, cut = strip_dateline(sentence)
+                if cut and _DEDUP_KEY.sub("", rest.casefold()) in seen:
+                    key = _DEDUP_KEY.sub("", rest.casefold())
             units.append([index, sentence, key in seen, len(key) >= _SHORT])
             if key:
                 seen.add(key)
