@@ -58,7 +58,6 @@ _DEGENERATE = {"untranslated", "repetition", "too_long"}
 _NUMBER_CODES = {"number_mismatch", "number_unsupported"}
 _RETRY_CODES = _DEGENERATE | _NUMBER_CODES
 _SEP_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)+")
-_ORDINAL_RE = re.compile(r"^(?:ke|per)", re.IGNORECASE)
 # Number words inside Indonesian idioms carry no number: "pedagang kaki lima" are street vendors.
 _NUMBER_IDIOM_RE = re.compile(r"\b(?:kaki lima|empat mata|dua sejoli|tiga serangkai|lima waktu)\b", re.I)
 
@@ -123,15 +122,15 @@ def _pair_numbers(source: str, output: str) -> list[FidelityWarning]:
     stage = "translation"
     out_mentions = extract_numbers(output, "en", words=True)
     out_support = _support(out_mentions)
-    # Spelled-out source numbers from three up are facts too ("Lima orang" -> "Six people"); "satu",
-    # "dua" and ordinals double as idioms ("salah satu", "kedua belah pihak") and stay support only.
+    # Spelled-out source numbers and ordinals from three up are facts too ("Lima orang" -> "Six people",
+    # "peringkat ketiga" -> "second"); "satu", "dua", "pertama" and "kedua" double as idioms ("salah
+    # satu", "kedua belah pihak") and stay support only.
     src_mentions = [
         m
         for m in extract_numbers(source, "id", words=True)
         if m.kind != "word"
         or (
             min(v[1] for v in m.values) >= 3
-            and not _ORDINAL_RE.search(m.span)
             and not _NUMBER_IDIOM_RE.search(source[max(0, m.start - 12) : m.end + 12])
         )
     ]

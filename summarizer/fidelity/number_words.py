@@ -11,8 +11,13 @@ from .number_forms import _SCALES, NumberMention, _key
 # (a month as 30, a year as 12 months).
 _ID_PERIOD_DAYS = {"hari": 1, "pekan": 7, "minggu": 7, "bulan": 30, "tahun": 360}
 _EN_PERIOD_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 360}
-_ID_PERIOD_RE = re.compile(r"\b(?P<n>\w+)\s+(?P<unit>hari|pekan|minggu|bulan|tahun)\b", re.I)
-_EN_PERIOD_RE = re.compile(r"\b(?P<n>[\w-]+)\s+(?P<unit>day|week|fortnight|month|year)s?\b", re.I)
+# The unit right after a number mention ("1,5 tahun", "one and a half years", "18 months").
+_ID_PERIOD_RE = re.compile(r"(?<=\w)\s+(?P<unit>hari|pekan|minggu|bulan|tahun)\b", re.I)
+_EN_PERIOD_RE = re.compile(r"(?<=\w)(?:\s+|-)(?P<unit>day|week|fortnight|month|year)s?\b", re.I)
+# "a year", "a year and a half": a span with no number mention of its own.
+_EN_ONE_PERIOD_RE = re.compile(
+    r"\b(?:a|one)\s+(?P<unit>day|week|fortnight|month|year)(?P<half>\s+and\s+a\s+half)?\b", re.I
+)
 
 _ID_WORDS = {
     "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
@@ -26,9 +31,11 @@ _EN_WORDS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "once": 1, "twice": 2, "dozen": 12, "half": 0.5,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "once": 1, "twice": 2, "dozen": 12, "half": 0.5,
 }  # fmt: skip
-_EN_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+_EN_ORDINALS = {w for w, v in _EN_WORDS.items() if w.endswith(("st", "nd", "rd", "th")) and v >= 1}
 _EN_DENOMS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
     "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
@@ -69,6 +76,15 @@ def _denominator(words: list, j: int, table: dict, lang: str) -> tuple[float | N
     return None, j
 
 
+def _word_value(word: str, table: dict, lang: str) -> float | None:
+    """The value of one number word; Indonesian ordinals are "ke" + a cardinal ("keenam" = 6)."""
+    if word in table:
+        return table[word]
+    if lang == "id" and word.startswith("ke") and word[2:] in table and table[word[2:]] >= 1:
+        return table[word[2:]]
+    return None
+
+
 def _parse_word_numbers(text: str, lang: str) -> list[NumberMention]:
     """Spelled-out numbers ("dua puluh lima", "twenty-five", "one million"); used only as support."""
     table = _ID_WORDS if lang == "id" else _EN_WORDS
@@ -98,7 +114,8 @@ def _parse_word_numbers(text: str, lang: str) -> list[NumberMention]:
             out.append(NumberMention(text[s:e], s, e, _fraction(1, _EN_DENOMS[nxt_word]), "word"))
             i += 2
             continue
-        if w not in table and not article:
+        first = _word_value(w, table, lang)
+        if first is None and not article:
             i += 1
             continue
         if (
@@ -108,7 +125,7 @@ def _parse_word_numbers(text: str, lang: str) -> list[NumberMention]:
         ):
             i += 1  # "Lima, Peru", "Kepulauan Seribu": a capitalised number word inside a name
             continue
-        total, current, j = 0.0, float(table.get(w, 1)), i + 1
+        total, current, j = 0.0, float(1 if first is None else first), i + 1
         while j < len(words):
             nxt = words[j].group().lower()
             if nxt in ("and", "a") and lang == "en":
@@ -143,25 +160,23 @@ def _parse_word_numbers(text: str, lang: str) -> list[NumberMention]:
 
 
 def _add_period_days(text: str, lang: str, mentions: list[NumberMention]) -> None:
-    """Give "tujuh hari", "a week", "two weeks" a reading in days, so that either form supports the other."""
+    """Give "tujuh hari", "1,5 tahun", "a week", "18 months" a reading in days, so that either form
+    supports the other."""
     regex, units = (_ID_PERIOD_RE, _ID_PERIOD_DAYS) if lang == "id" else (_EN_PERIOD_RE, _EN_PERIOD_DAYS)
-    at = {x.start: i for i, x in enumerate(mentions)}
+    at = {x.end: i for i, x in enumerate(mentions)}
     for m in regex.finditer(text):
         days = units[m["unit"].lower()]
-        i = at.get(m.start("n"))
-        if i is not None:
-            x = mentions[i]
-            counts = [v[1] for v in x.values if v[0] == "num"]
-            if len(counts) == 1:
-                mentions[i] = NumberMention(
-                    x.span,
-                    x.start,
-                    x.end,
-                    x.values | {("days", round(counts[0] * days))},
-                    x.kind,
-                    x.strict_kinds,
-                )
-        elif lang == "en" and m["n"].lower() in ("a", "one"):
-            # "a week": no number mention of its own; support only (a "word" below three).
+        i = at.get(m.start())
+        if i is None:
+            continue
+        x = mentions[i]
+        counts = [v[1] for v in x.values if v[0] == "num"]
+        if len(counts) == 1:
+            values = x.values | {("days", round(counts[0] * days))}
+            mentions[i] = NumberMention(x.span, x.start, x.end, values, x.kind, x.strict_kinds)
+    if lang == "en":
+        for m in _EN_ONE_PERIOD_RE.finditer(text):
+            # Support only (a "word" below three), like any "a"/"one".
+            days = round(_EN_PERIOD_DAYS[m["unit"].lower()] * (1.5 if m["half"] else 1))
             span = text[m.start() : m.end()]
             mentions.append(NumberMention(span, m.start(), m.end(), frozenset({("days", days)}), "word"))

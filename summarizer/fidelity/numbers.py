@@ -92,6 +92,11 @@ _RANGE_TAIL_RE = re.compile(
     rf"{_NUM}\s?(?P<scale>{_SCALE_ALT})\b",
     re.IGNORECASE,
 )
+# "12m" after a currency sign or before a currency word: twelve million, not twelve metres.
+_MILLION_M_RE = re.compile(r"m\b")
+_CURRENCY_AFTER_RE = re.compile(
+    r"\s+(?:euros?|dollars?|pounds?|rupiah|yen|yuan|ringgit|riyals?|baht|won|pesos?)\b", re.I
+)
 # Indonesian context that makes "20.00" a clock time rather than the number twenty.
 _TIME_CUE_BEFORE_RE = re.compile(r"\b(?:pukul|jam|pkl\.?|at|from|until|to)\s*$", re.IGNORECASE)
 _WEAK_TIME_CUE_RE = re.compile(r"\b(?:at|from|until|to)\s*$", re.IGNORECASE)
@@ -282,6 +287,14 @@ def _add_amounts(text: str, lang: str, found: _Found) -> None:
         money = bool(re.search(r"(?:Rp\.?|IDR|US\$|\$|€|£|USD)\s?$", before, re.IGNORECASE))
         kind = "percent" if m["pct"] else "money" if money else "number"
         vals = {_key(r * scale) for r in readings}
+        # "€12m", "12m euros": British shorthand for million; "12m high" stays twelve metres.
+        if (
+            lang == "en"
+            and not m["scale"]
+            and _MILLION_M_RE.match(text, m.end())
+            and (money or _CURRENCY_AFTER_RE.match(text, m.end() + 1))
+        ):
+            vals |= {_key(r * 1e6) for r in readings}
         if m["pct"] and lang == "en":
             # "75 percent" may render "tiga perempat"; only a source fraction looks at this reading.
             vals |= {("frac", round(r / 100, 2)) for r in readings}
