@@ -24,9 +24,13 @@ _ID_AFFIXED_RE = re.compile(r"^(?:me|ber|ter|di|se|ke|pe|per)\w{3,}|\w{3,}(?:kan
 _PLACE_OR_SPEAKER_RE = re.compile(
     r"\b(?:di|ke|dari|menuju|asal|kata|ujar|ucap|tutur|jelas|sebut)\s+$", re.IGNORECASE
 )
-# Academic degrees and dotted titles after or before a name ("S.H.", "S.St.Mk.", "M.Si", "Ph.D"):
+# Academic degrees and dotted titles after or before a name ("S.H.", "S.St.Mk.", "M.Si", "Ph.D", "Sp.PD"):
 # a translation often leaves them out.
-_DEGREE_RE = re.compile(r"(?:[A-Z][a-z]{0,3}\.)+[A-Z]?[a-z]{0,3}\.?")
+_DEGREE_RE = re.compile(r"(?:[A-Z][a-z]{0,3}\.)+[A-Z]{0,2}[a-z]{0,3}\.?")
+# A lone capital letter glued to a number is a unit or a code, not a name: "36,8°C", "gempa M 5,2",
+# "pelat B 1234 KZH". The number check compares the digits.
+_UNIT_LETTER_BEFORE_RE = re.compile(r"(?:°|\d\s?)$")
+_UNIT_LETTER_AFTER_RE = re.compile(r"\s?\d")
 # Compass directions are facts even in lower case ("25 km barat laut" -> "25 km northwest").
 _EN_DIRECTION_RE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern|wards?)?\b")
 # Days of the week: a day in the English that the source does not name is a changed date.
@@ -169,6 +173,10 @@ def _source_names(source: str, folded_out: str, out_words: frozenset[str], expan
             # A positional capital ("Harga BBM", "Seorang PNS"): the first word is not part of the name.
             start += m.group().index(words[1], len(words[0]))
             words = words[1:]
+        if len(source[start : m.end()]) == 1 and (
+            _UNIT_LETTER_BEFORE_RE.search(source[:start]) or _UNIT_LETTER_AFTER_RE.match(source, m.end())
+        ):
+            continue
         weak = startish and len(words) == 1 and not words[0].isupper()
         if weak and (
             _fold(words[0]) in ID_COMMON or _ID_AFFIXED_RE.match(_fold(words[0])) or len(words[0]) < 3
