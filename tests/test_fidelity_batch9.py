@@ -56,6 +56,27 @@ CORRECT = [
         "The 80th Independence Day ceremony was held at the National Monument.",
     ),
     ("Timnas RI kalah dari Jepang.", "The national team lost to Japan."),
+    (
+        "Bandara Soetta melayani 1.200 penerbangan per hari.",
+        "Soekarno-Hatta Airport handles 1,200 flights a day.",
+    ),
+    # ministers and office heads derived from their institutions' rows; rank abbreviations
+    (
+        "Wamenkes Dante Saksono Harbuwono meninjau RSUD Cibinong.",
+        "Deputy Health Minister Dante Saksono Harbuwono inspected Cibinong Regional Hospital.",
+    ),
+    (
+        "Menaker Yassierli menetapkan UMP naik 6,5 persen.",
+        "Manpower Minister Yassierli set a 6.5% rise in the provincial minimum wage.",
+    ),
+    (
+        "Kadinkes Kota Bandung Anhar Hadian meminta warga waspada.",
+        "Bandung Health Office head Anhar Hadian urged caution.",
+    ),
+    (
+        "Kapolres AKBP Dedi Kurniawan memimpin apel.",
+        "Police chief Adj. Sr. Comr. Dedi Kurniawan led the roll call.",
+    ),
     # a capital letter glued to a number is a unit or a code; specialist degrees
     ("Suhu mencapai 36,8°C di Surabaya.", "The temperature reached 36.8C in Surabaya."),
     ("Gempa M 5,2 mengguncang Sumedang.", "An M5.2 earthquake rocked Sumedang."),
@@ -85,6 +106,15 @@ CORRUPTED = [
     ("Suhu mencapai 36,8°C di Surabaya.", "The temperature reached 38.6C in Surabaya.", "number_mismatch", "36,8"),
     ("Dia divonis 1,5 tahun penjara.", "He was sentenced to 15 months in prison.", "number_mismatch", "1,5"),
     ("Klub itu membayar 12 juta euro.", "The club paid 120m euros.", "number_mismatch", "12 juta"),
+    ("Wamenkes Dante Saksono Harbuwono meninjau RSUD Cibinong.",
+     "Deputy Finance Minister Dante Saksono Harbuwono inspected Cibinong Regional Hospital.",
+     "name_unsupported", "Deputy Finance Minister Dante Saksono Harbuwono"),
+    # a changed field at the start of a title is no positional capital
+    ("Menaker Yassierli menetapkan UMP naik 6,5 persen.", "Trade Minister Yassierli set a 6.5% rise in the provincial minimum wage.",
+     "name_unsupported", "Trade Minister Yassierli"),
+    ("Kadinkes Kota Bandung Anhar Hadian meminta warga waspada.",
+     "Bandung Transportation Office head Anhar Hadian urged caution.",
+     "name_unsupported", "Bandung Transportation Office"),
 ]  # fmt: skip
 
 
@@ -96,6 +126,17 @@ def test_correct_translation_has_no_warning(source: str, output: str) -> None:
 @pytest.mark.parametrize(("source", "output", "code", "span"), CORRUPTED)
 def test_nearby_corruption_still_warns(source: str, output: str, code: str, span: str) -> None:
     assert _codes(source, output) == [(code, span)]
+
+
+def test_a_lone_field_word_at_a_sentence_start_stays_positional() -> None:
+    # Only a field that goes on into a capitalised title counts; "Health workers" is ordinary English.
+    assert _codes("Tenaga kesehatan berunjuk rasa.", "Health workers staged a protest.") == []
+    assert (
+        _codes(
+            "Petani berunjuk rasa di depan kantor bupati.", "Farmers protested outside the regent's office."
+        )
+        == []
+    )
 
 
 def test_twelve_metres_is_not_twelve_million() -> None:

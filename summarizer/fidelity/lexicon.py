@@ -20,6 +20,7 @@ the word lists are below.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
@@ -113,7 +114,7 @@ EN_FREE = _words(
     affairs works resources rights attorney attorney's office's stadium arena hall square park
     market mosque church temple palace building tower bridge dam field plaza complex terminal
     one two three four five six seven eight nine ten first second third
-    mr. mrs. jr sr lt gen col maj capt insp brig pope king queen prince princess sultan cardinal
+    mr. mrs. jr sr lt gen col maj capt insp brig adj comr supt pope king queen prince princess sultan cardinal
     bishop day week year holiday eve festival award awards prize cup time
     ceo cfo coo gdp ngo ipo vip covid hiv aids sms atm tv dna vat ok un us uk eu
     """
@@ -143,6 +144,30 @@ class Terms:
     longest: int  # words in the longest Indonesian term
 
 
+_MINISTRY_RE = re.compile(r"kemen(?P<a>\w+)|kem(?P<b>[^aeiou\W]\w*)")
+_OFFICE_RE = re.compile(r"di[ns]\w{2,}")
+
+
+def _add_heads(alternatives: dict[str, tuple[str, ...]], kinds: dict[str, str]) -> None:
+    """Derive the heads from institution rows, unless a row says otherwise: "Kemenkes" (health ministry)
+    gives "Menkes" (health minister) and "Wamenkes" (deputy health minister); "Dinkes" (health office)
+    gives "Kadinkes" (its head)."""
+    for term, alts in list(alternatives.items()):
+        if kinds[term] != "acronym":
+            continue
+        heads: tuple[str, ...] = ()
+        if m := _MINISTRY_RE.fullmatch(term):
+            rest = m["a"] or m["b"]
+            minister = ("me" if rest.startswith("n") else "men") + rest  # "Kemnaker" -> "Menaker"
+            heads, alts = (minister, "wa" + minister), tuple(a.replace("ministry", "minister") for a in alts)
+        elif _OFFICE_RE.fullmatch(term):
+            heads = ("ka" + term,)
+        for key in heads:
+            if key not in alternatives:
+                alternatives[key] = alts
+                kinds[key] = "acronym"
+
+
 @functools.lru_cache(maxsize=1)
 def terms() -> Terms:
     """Load ``lexicon.tsv`` once (on first use, not on import)."""
@@ -161,6 +186,7 @@ def terms() -> Terms:
             place.update(w for a in alts for w in a.split())
         elif kind == "institution":
             content.update(a.split()[0] for a in alts)
+    _add_heads(alternatives, kinds)
     return Terms(
         MappingProxyType(alternatives),
         MappingProxyType(kinds),

@@ -265,14 +265,19 @@ def compare_names(source: str, output: str) -> NameReport:
             ]
         if bad:
             # Only the first word of a sentence is in doubt ("Tickets for Raisa's"): capitalised for
-            # position, so reported only when it pairs with a lost source name, unless it is a place or
-            # clearly no English word ("Tokopedia founder ...").
+            # position, so reported only when it pairs with a lost source name, unless it is a place,
+            # clearly no English word ("Tokopedia founder ...") or the field of a title or institution
+            # that goes on capitalised ("Trade Minister Yassierli" for "Menaker Yassierli").
+            titled = " " in m.group()
             weak = (
                 _startish(output, m.start())
                 and all(k == 0 for k, _, _ in bad)
                 # An acronym's capitals are never positional ("NATO Secretary-General ...").
                 and all(
-                    c != "place" and not (w.isupper() and len(w) > 1) and _english_score(w) >= _EN_NOT_AT_ALL
+                    c != "place"
+                    and not (c == "content" and titled)
+                    and not (w.isupper() and len(w) > 1)
+                    and _english_score(w) >= _EN_NOT_AT_ALL
                     for _, w, c in bad
                 )
             )
