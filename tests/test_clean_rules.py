@@ -724,9 +724,27 @@ def test_read_also_headline_line_does_not_take_a_sentence_under_it():
         "Jangan Lewatkan Video Terbaru:",
         "Dimas Prasetyo (081234567890)",
         "Sari Lestari tidak bekerja, menjadi konsultan, memiliki saham, atau menerima dana dari perusahaan mana pun.",
+        # round 5
+        "Dicetak pada: 9 Desember 2026, 11:20",
+        "Teks Foto: Antrean kendaraan di Jalan Raya Waru, Selasa (8/12/2026) sore.",
+        "Oleh Marsya Nabila",
+        "Rina Kusumawati, Dosen Ilmu Gizi, Universitas Nusantara",
+        "Disclosure: Kabar Kita adalah media partner acara Startup Day 2026.",
+        "Kami menggunakan cookie untuk meningkatkan pengalamanmu di situs ini. Setuju",
+        "Masuk / Daftar",
+        "Login untuk memberikan komentar",
+        "Suka artikel ini? Yuk, baca tulisan lainnya di aplikasi.",
+        "Sign up for our newsletter",
+        "#Unlocking the Limitless",
+        "Forum",
+        "Cetak | Tutup",
+        "Kabarkita.com",
+        "Application Information Will Show Up Here",
+        "(Dev)",
+        "Editors' Pick",
     ],
 )
-def test_round_four_furniture_lines(line):
+def test_round_four_and_five_furniture_lines(line):
     result = clean(f"{FIRST}\n{line}\n{LAST}")
     assert result.paragraphs == (FIRST, LAST), line
 
@@ -739,9 +757,20 @@ def test_round_four_furniture_lines(line):
         "Laporan itu dikirim ke Inspektorat pada 3 Desember.",
         "Warga dapat menghubungi posko banjir di nomor 081234567890.",
         "Sumber gambar itu belum diketahui, kata polisi.",
+        # round 5
+        "Oleh karena itu, warga diminta tetap waspada.",
+        "Budi Santoso, Dosen Universitas Nusantara, mengatakan banjir itu akibat sedimentasi.",
+        "Kami menggunakan cookie buatan ibu untuk acara arisan itu.",
+        "Masuk ke rumah, ia langsung tidur.",
+        "Forum warga menolak rencana itu.",
+        "Polling terbaru menunjukkan 45 persen warga puas.",
+        "Harga: Rp3.499.000 (8/256 GB)",
+        "Sepi.",
+        "Pelatih itu menulis “#1” di papan tulis sebelum laga.",
+        "Tentang hal itu, Wali Kota belum berkomentar.",
     ],
 )
-def test_round_four_shapes_must_not_remove(prose):
+def test_round_four_and_five_shapes_must_not_remove(prose):
     assert clean(f"{FIRST}\n\n{prose}").paragraphs == (FIRST, prose)
 
 
@@ -762,3 +791,88 @@ def test_reporter_code_with_digits_after_the_last_sentence():
 def test_a_crosshead_after_a_read_also_line_stays(crosshead):
     text = f"{FIRST}\nBaca Juga: Lima Cara Tidur Nyenyak bagi Pekerja\n{crosshead}\n{LAST}"
     assert clean(text).paragraphs == (FIRST, crosshead, LAST)
+
+
+# --- round 5 shapes -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "dateline",
+    ["suarakota.net|", "Jakarta, 9 Desember 2026 –", "Kabarkita.com, Jakarta"],
+)
+def test_round_five_datelines(dateline):
+    result = clean(f"{dateline} {FIRST}\n\n{LAST}")
+    assert result.paragraphs == (FIRST, LAST) and cuts(result)["dateline"] == [dateline]
+
+
+def test_an_outlet_and_two_names_without_a_dash_is_prose():
+    prose = "Kabarkita.com, Jakarta Post dan Tempo menerbitkan laporan bersama soal banjir."
+    assert clean(f"{prose}\n\n{LAST}").paragraphs == (prose, LAST)
+
+
+def test_about_section_and_contact_close_a_press_release():
+    about = "Lembaga Contoh adalah lembaga pemerintah yang mengurus cuaca dan iklim."
+    text = f"{FIRST}\n{LAST}\nNarahubung:\nKepala Biro Humas Lembaga Contoh\nTentang Lembaga Contoh\n{about}"
+    result = clean(text)
+    assert result.paragraphs == (FIRST, LAST)
+    assert cuts(result)["footer"][-1] == about
+
+
+def test_an_about_heading_with_more_than_its_section_after_it_is_a_crosshead():
+    text = f"Tentang Lembaga Contoh\n{FIRST}\n{LAST}\nIa menambahkan satu hal.\nItu saja."
+    assert "Tentang Lembaga Contoh" in clean(text).paragraphs
+    # The engine used line by line (no article around it) never cuts an end section.
+    assert LineCleaner().clean("Tentang Lembaga Contoh") == "Tentang Lembaga Contoh"
+
+
+def test_signature_with_degrees_and_title_closes_a_release():
+    text = f"{FIRST}\n{LAST}\nAbdul Rahman, Ph.D.\nKepala Pusat Data dan Informasi Lembaga Contoh"
+    assert clean(text).paragraphs == (FIRST, LAST)
+    inside = f"{FIRST}\nAbdul Rahman, S.H., M.Si.\n{LAST}\nIa menambahkan satu hal.\nItu saja."
+    assert "Abdul Rahman, S.H., M.Si." in clean(inside).paragraphs
+
+
+def test_related_question_headlines_under_a_label_go():
+    text = (
+        f"{FIRST}\nBerita terkait\nKenapa ombak di pantai selatan lebih berbahaya saat musim hujan?\n{LAST}"
+    )
+    assert clean(text).paragraphs == (FIRST, LAST)
+    question = "Kenapa ombak di pantai selatan lebih berbahaya saat musim hujan?"
+    assert clean(f"{FIRST}\n{question}\n{LAST}").paragraphs == (FIRST, question, LAST)
+
+
+def test_rank_numbers_of_a_popular_list_do_not_use_up_its_block():
+    text = f"{FIRST}\n{LAST}\nTerpopuler\n1\nHukum Puasa Qadha dan Sunnah\n2\nDoa Ketika Turun Hujan Lebat"
+    assert clean(text).paragraphs == (FIRST, LAST)
+
+
+def test_a_numbered_crosshead_after_unnumbered_related_links_stays():
+    crosshead = "1. Mandi dengan air hangat, bukan panas"
+    text = f"{FIRST}\nBaca Juga\nLima Cara Merawat Rambut agar Tidak Kusam\nSunscreen Murah untuk Kulit Berminyak\n{crosshead}\n{LAST}"
+    assert clean(text).paragraphs == (FIRST, crosshead, LAST)
+    numbered = (
+        f"{FIRST}\nTerpopuler\n1. Jembatan Kapuas Ditutup Sementara\n2. Harga Sembako di Sambas Naik\n{LAST}"
+    )
+    assert clean(numbered).paragraphs == (FIRST, LAST)
+
+
+def test_quiz_and_poll_residue_goes_with_its_question_and_answers():
+    text = f"{FIRST}\nKuis: Kamu tipe pekerja yang mana?\nIkuti kuisnya\nPolling\nWarna favoritmu?\nMerah\nBiru\nLihat hasil\n{LAST}"
+    assert clean(text).paragraphs == (FIRST, LAST)
+
+
+def test_header_lines_above_a_cut_byline_go_when_there_is_no_dateline():
+    text = f"Mahasiswa Rancang Alat Deteksi Longsor\nNadia Putri\nDosen Fakultas Teknik Universitas Nusantara\nPenulis: Gusti Rahman\n{FIRST}\n{LAST}"
+    result = clean(text)
+    assert result.paragraphs == (FIRST, LAST)
+    assert len(cuts(result)["header"]) == 3
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Mahasiswa Rancang Alat Deteksi Longsor\nNadia Putri",  # nothing cut above the body: stays
+        "Penulis: Gusti Rahman\nDaftar bantuan yang disalurkan:\nBeras 10 kg",  # a list under a label
+    ],
+)
+def test_short_lines_above_the_body_stay_without_cut_furniture_or_under_a_label(top):
+    kept = clean(f"{top}\n{FIRST}\n{LAST}").paragraphs
+    assert kept[-2:] == (FIRST, LAST) and len(kept) >= 3

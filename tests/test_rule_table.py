@@ -65,6 +65,19 @@ def test_a_table_parses_into_rules_in_file_order() -> None:
     )
 
 
+END_SECTION = r"""
+[[rule]]
+name = "footer"
+scope = "line"
+pattern = '^Tentang [A-Z]\w+$'
+tail = 3
+"""
+
+
+def test_an_end_section_row_keeps_its_tail() -> None:
+    assert parse_rule_table(GOOD + END_SECTION).rules[-1].tail == 3
+
+
 def test_the_packaged_table_is_what_the_rules_module_exports() -> None:
     table = load_rule_table()
     assert rules.RULES is table.rules and rules.DATELINE_FORMS is table.datelines
@@ -123,6 +136,8 @@ def _broken(old: str, new: str) -> str:
         ),
         (_broken("[[rule]]", "[[rules]]"), "rules.toml: unknown table 'rules'"),
         (_broken("[[rule]]", "[[rule]"), "rules.toml: not valid TOML"),
+        (_broken("max_words = 12", "tail = true"), "rule #1 (credit): tail must be a whole number"),
+        (_broken("max_words = 12", "tail = 2"), 'rule #1 (credit): tail needs scope "line"'),
         ("vocabulary = 3", "rules.toml: vocabulary must be a table"),
         ("rule = [1]", "rules.toml: rule #1 (?): a row must be a table"),
     ],

@@ -33,6 +33,9 @@ _LABEL_BLOCK = 2
 #: A related headline under a "Baca juga: headline" line has at least this many words.
 _LIST_WORDS = 5
 _NUMBERED = re.compile(r"\(?\d{1,2}[.)]\s")
+_RANK = re.compile(r"\d{1,2}\.?$")
+# A short question with no quotation: a related headline ("Kenapa ombak ... berbahaya?") or a poll's.
+_QUESTION = re.compile(r"[^\"“”]{3,120}\?$")
 #: Lines above the dateline (headline, deck, caption, byline) are cut only when this short.
 _HEADER_WORDS = 45
 _DATELINE_WINDOW = 4
@@ -74,29 +77,54 @@ class LineCleaner:
         self._block: tuple[Rule, int] | None = None  # a label's rule and how many lines it may still take
         self._titles_only = False  # the block takes only headline-like lines (under a cut "...:" label)
         self._list_only = False  # ... and only long, unnumbered ones (under a "Baca juga: headline" line)
+        self._unnumbered = False  # the block's last line taken had no list number
         self._last_cut: str | None = None  # rule name of a cut that ended the previous line
+        self._left: int | None = None  # lines after the current one (known in clean_lines)
+        self._tail: Rule | None = None  # an end section's rule: every line left goes with it
 
     def _cut(self, rule: str, text: str) -> None:
         text = text.strip()
         if text:
             self.removed.append(Removal(rule, text))
 
+    def clean_lines(self, lines: list[str]) -> list[str]:
+        """Clean an article's lines in order; only here do end sections (``Rule.tail``) apply."""
+        out = []
+        for index, line in enumerate(lines):
+            self._left = len(lines) - index - 1
+            out.append(self.clean(line))
+        self._left = self._tail = None
+        return out
+
     def clean(self, line: str) -> str:
         """Return the line without boilerplate ('' when the whole line was boilerplate)."""
+        if self._tail:
+            self._cut(self._tail.name, line)
+            return ""
         if self._block:
             rule, left = self._block
             titles_only, self._block, self._titles_only = self._titles_only, None, False
             list_only, self._list_only = self._list_only, False
             headline = (rule.name == "read_also" or titles_only) and title_like(line)
+            if rule.name == "read_also" and _NUMBERED.match(line) and self._unnumbered:
+                # "1. Mandi dengan air hangat" after unnumbered related links is the body's crosshead.
+                headline = False
+                titles_only = True
+            if not titles_only and _RANK.match(line):
+                # A rank number on its own line ("1", "2.") in a popular list does not use up the block.
+                self._cut(rule.name, line)
+                self._block, self._titles_only, self._list_only = (rule, left), False, list_only
+                return ""
             if list_only and (word_count(line) < _LIST_WORDS or _NUMBERED.match(line)):
                 # A crosshead ("Kronologi Kejadian", "2. Rutin Berolahraga") after the link is content.
                 headline = False
-            if headline or (not titles_only and not _is_prose(line)):
+            if headline or (not titles_only and (not _is_prose(line) or _QUESTION.match(line))):
                 if self._own_label(line):
                     # The line is a label of its own ("BERITA LAINNYA" under a video prompt): its
                     # rule, and the block it opens, win over the block above.
                     return ""
                 self._cut(rule.name, line)
+                self._unnumbered = not _NUMBERED.match(line)
                 ends_block = rule.name == "syndication" and _URL.search(line)
                 if left > 1 and not ends_block:
                     self._block, self._titles_only = (rule, left - 1), titles_only
@@ -107,14 +135,14 @@ class LineCleaner:
     def _own_label(self, line: str) -> bool:
         """Whether a rule cuts the whole line and opens a block; if not, nothing is recorded."""
         mark = len(self.removed)
-        if self._apply_rules(line) == "" and self._block:
+        if self._apply_rules(line) == "" and (self._block or self._tail):
             return True
         del self.removed[mark:]
         self._block, self._titles_only, self._list_only, self._last_cut = None, False, False, None
         return False
 
     def _apply_rules(self, line: str) -> str:
-        after, self._last_cut = self._last_cut, None
+        after, self._last_cut, self._unnumbered = self._last_cut, None, False
         pieces = [line]
         for rule in self.rules:
             if (rule.after and after not in rule.after) or (
@@ -135,6 +163,8 @@ class LineCleaner:
 
     def _apply(self, rule: Rule, piece: str, *, last: bool) -> list[str]:
         if rule.scope is Scope.LINE:
+            if rule.tail and (self._left is None or self._left > rule.tail):
+                return [piece]
             # Page furniture is short; a long paragraph is never a whole-line match (and stays fast).
             if (
                 len(piece) <= _LINE_CHARS
@@ -144,6 +174,8 @@ class LineCleaner:
                 self._cut(rule.name, piece)
                 if rule.block:
                     self._block = (rule, rule.block)
+                if rule.tail:
+                    self._tail = rule
                 return []
             return [piece]
         # An end rule only needs the line's tail; scanning whole 50 MB lines would be quadratic.
@@ -267,7 +299,9 @@ def strip_dateline(line: str) -> tuple[str, str | None]:
     return line[pos:], " ".join(cuts)
 
 
-_LINE_START_FORMS = frozenset(["name_city", "outlet_city_colon", "city_colon"])
+_LINE_START_FORMS = frozenset(
+    ["name_city", "outlet_city_colon", "city_colon", "outlet_pipe", "city_date", "outlet_city_nodash"]
+)
 _STAMP = re.compile(
     r"(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu),?\s*)?\d{1,2}\s+" + MONTHS + r"\.?\s+\d{4}"
     r"\s*[-–|,]?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:WIB|WITA|WIT)\b"

@@ -41,8 +41,10 @@ class Rule:
     ``"line"`` to the line end; ``back="sentence"`` also takes the caption sentence before a credit.
     ``boundary`` requires an inline match to start a line or follow a sentence end or an earlier cut.
     ``block`` also removes up to that many following non-prose lines (a label above its items);
-    ``after`` limits the rule to the line right after a cut of one of those rules. ``hint`` lists
-    literal strings of which one must occur in the line for the rule to be tried (a speed filter).
+    ``after`` limits the rule to the line right after a cut of one of those rules. ``tail`` (whole-line
+    rules) makes the row an end section: it matches only with at most that many lines left, which go
+    too. ``hint`` lists literal strings of which one must occur in the line for the rule to be tried
+    (a speed filter).
     """
 
     name: str
@@ -53,6 +55,7 @@ class Rule:
     back: str | None = None
     boundary: bool = False
     block: int = 0
+    tail: int = 0
     after: tuple[str, ...] = ()
     hint: tuple[str, ...] = ()
     note: str = ""
@@ -78,7 +81,7 @@ _CHOICES: dict[str, tuple[object, ...]] = {
 # Each key a row may have, with the TOML type of its value (pattern: a string or an array of strings).
 _RULE_KEYS: dict[str, type] = {
     "name": str, "pattern": object, "flags": str, "scope": str, "max_words": int, "span": str,
-    "back": str, "boundary": bool, "block": int, "after": list, "hint": list, "note": str,
+    "back": str, "boundary": bool, "block": int, "tail": int, "after": list, "hint": list, "note": str,
 }  # fmt: skip
 _DATELINE_KEYS: dict[str, type] = {"name": str, "pattern": object, "flags": str, "strong": bool}
 _TYPE_WORDS = {
@@ -139,6 +142,8 @@ def _check(where: str, raw: Any, allowed: Mapping[str, type], required: tuple[st
 
 def _rule(where: str, raw: dict[str, Any], vocabulary: Mapping[str, str]) -> Rule:
     _check(where, raw, _RULE_KEYS, ("name", "pattern", "scope"))
+    if raw.get("tail") and raw["scope"] != Scope.LINE.value:
+        raise RuleTableError(f'{where}: tail needs scope "line" (an end section is whole lines)')
     fields_ = {key: value for key, value in raw.items() if key not in ("pattern", "flags", "scope")}
     fields_.update(after=tuple(raw.get("after", ())), hint=tuple(raw.get("hint", ())))
     return Rule(pattern=_compile(where, raw, vocabulary), scope=Scope(raw["scope"]), **fields_)
