@@ -839,6 +839,12 @@ def test_related_question_headlines_under_a_label_go():
     assert clean(f"{FIRST}\n{question}\n{LAST}").paragraphs == (FIRST, question, LAST)
 
 
+def test_a_question_crosshead_after_related_headlines_stays():
+    question = "Apa itu kulit kering?"
+    text = f"{FIRST}\nBaca Juga\nLima Cara Merawat Rambut agar Tidak Kusam\n{question}\n{LAST}"
+    assert clean(text).paragraphs == (FIRST, question, LAST)
+
+
 def test_rank_numbers_of_a_popular_list_do_not_use_up_its_block():
     text = f"{FIRST}\n{LAST}\nTerpopuler\n1\nHukum Puasa Qadha dan Sunnah\n2\nDoa Ketika Turun Hujan Lebat"
     assert clean(text).paragraphs == (FIRST, LAST)

@@ -78,6 +78,7 @@ class LineCleaner:
         self._titles_only = False  # the block takes only headline-like lines (under a cut "...:" label)
         self._list_only = False  # ... and only long, unnumbered ones (under a "Baca juga: headline" line)
         self._unnumbered = False  # the block's last line taken had no list number
+        self._asked = True  # the block took no line yet, or only questions (a list of related questions)
         self._last_cut: str | None = None  # rule name of a cut that ended the previous line
         self._left: int | None = None  # lines after the current one (known in clean_lines)
         self._tail: Rule | None = None  # an end section's rule: every line left goes with it
@@ -118,13 +119,14 @@ class LineCleaner:
             if list_only and (word_count(line) < _LIST_WORDS or _NUMBERED.match(line)):
                 # A crosshead ("Kronologi Kejadian", "2. Rutin Berolahraga") after the link is content.
                 headline = False
-            if headline or (not titles_only and (not _is_prose(line) or _QUESTION.match(line))):
+            question = self._asked and bool(_QUESTION.match(line))
+            if headline or (not titles_only and (not _is_prose(line) or question)):
                 if self._own_label(line):
                     # The line is a label of its own ("BERITA LAINNYA" under a video prompt): its
                     # rule, and the block it opens, win over the block above.
                     return ""
                 self._cut(rule.name, line)
-                self._unnumbered = not _NUMBERED.match(line)
+                self._unnumbered, self._asked = not _NUMBERED.match(line), question
                 ends_block = rule.name == "syndication" and _URL.search(line)
                 if left > 1 and not ends_block:
                     self._block, self._titles_only = (rule, left - 1), titles_only
@@ -142,7 +144,7 @@ class LineCleaner:
         return False
 
     def _apply_rules(self, line: str) -> str:
-        after, self._last_cut, self._unnumbered = self._last_cut, None, False
+        after, self._last_cut, self._unnumbered, self._asked = self._last_cut, None, False, True
         pieces = [line]
         for rule in self.rules:
             if (rule.after and after not in rule.after) or (
