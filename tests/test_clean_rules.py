@@ -823,6 +823,11 @@ def test_an_about_heading_with_more_than_its_section_after_it_is_a_crosshead():
     assert LineCleaner().clean("Tentang Lembaga Contoh") == "Tentang Lembaga Contoh"
 
 
+def test_a_closing_about_crosshead_that_names_no_institution_keeps_its_paragraphs():
+    tail = ("Tentang Pelaku", "Kedua pelaku sudah tiga kali mencuri di wilayah itu.", "Mereka kini ditahan.")
+    assert clean("\n".join((FIRST, LAST, *tail))).paragraphs == (FIRST, LAST, *tail)
+
+
 def test_signature_with_degrees_and_title_closes_a_release():
     text = f"{FIRST}\n{LAST}\nAbdul Rahman, Ph.D.\nKepala Pusat Data dan Informasi Lembaga Contoh"
     assert clean(text).paragraphs == (FIRST, LAST)
