@@ -13,6 +13,7 @@ from ..errors import InputError
 from ..results import CleanResult, Removal, ResultWarning
 from .boilerplate import LineCleaner, strip_dateline, strip_datelines
 from .decode import looks_binary
+from .headlines import strip_page_header
 from .html import extract_html, looks_like_html
 from .language import detect_language
 from .sentences import split_sentences
@@ -34,10 +35,6 @@ _DEDUP_KEY = re.compile(r"\W+")
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 #: A duplicated sentence with a shorter key is only dropped inside a run of duplicates.
 _SHORT = 30
-#: Page-header lines above a body without a dateline: at most this many, each at most this long.
-_HEADER_LINES = 4
-_HEADER_MAX = 20
-_HEADER_END = re.compile(r"[.!?…][\"”’)]*$")
 #: A headline or teaser between two copies of a body is at most this long.
 _HEADLINE_WORDS = 20
 
@@ -71,27 +68,6 @@ def _merge_wrapped(lines: list[str]) -> list[str]:
         else:
             groups.append([line])
     return [" ".join(group) for group in groups]
-
-
-def _strip_header(cleaned: list[str], removed: list[Removal]) -> list[str]:
-    """Title, author and affiliation lines above the body of a page with no dateline.
-
-    Only where page furniture (a byline, a stamp, a login button) was cut above the first sentence-like
-    line: the short lines left there that end in no sentence mark are the page's header too.
-    """
-    body = (
-        i
-        for i, line in enumerate(cleaned)
-        if line and (_HEADER_END.search(line) or len(line.split()) > _HEADER_MAX)
-    )
-    first = next(body, None)
-    if first is None:
-        return cleaned
-    header = [i for i in range(first) if cleaned[i]]
-    if len(header) == first or len(header) > _HEADER_LINES or any(cleaned[i].endswith(":") for i in header):
-        return cleaned  # nothing was cut above the body, or the lines there are a list under a label
-    removed.extend(Removal("header", cleaned[i]) for i in header)
-    return [line if i >= first else "" for i, line in enumerate(cleaned)]
 
 
 def _headline_like(sentence: str) -> bool:
@@ -197,7 +173,7 @@ def clean_article(text: str, format: str = "auto", *, language: bool = True) -> 
     cleaner = LineCleaner()
     cleaned = cleaner.clean_lines(lines)
     removed.extend(cleaner.removed)
-    kept = [line for line in _strip_header(cleaned, removed) if line]
+    kept = [line for line in strip_page_header(cleaned, removed) if line]
     if not is_html:
         kept = _merge_wrapped(kept)
     kept = strip_datelines(kept, removed)

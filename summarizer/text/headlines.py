@@ -2,14 +2,26 @@
 
 Scraped Indonesian pages glue related-article headlines (Title Case, no full stop) to the article's
 prose. :func:`headline_end` finds where the prose resumes; :func:`title_like` and the small word
-tests are shared with :mod:`summarizer.text.boilerplate`.
+tests are shared with :mod:`summarizer.text.boilerplate`; :func:`strip_page_header` cuts the title and
+byline lines left above a body that has no dateline.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["END_PUNCT", "STARTERS", "ends_sentence", "headline_end", "is_cap", "title_like", "word_count"]
+from ..results import Removal
+
+__all__ = [
+    "END_PUNCT",
+    "STARTERS",
+    "ends_sentence",
+    "headline_end",
+    "is_cap",
+    "strip_page_header",
+    "title_like",
+    "word_count",
+]
 
 END_PUNCT = '.!?"”’)…'
 _TOKEN = re.compile(r"\S+")
@@ -36,6 +48,10 @@ _STARTER_LOOKBACK = 10
 STARTERS = frozenset(_STARTERS_TEXT.split())
 # Passive reporting verbs that open a sentence before a name: "Disebutkan Sapto Aji, ...".
 _OPENER = re.compile(r"(?:Di[a-z]{3,}kan|Menurut(?:nya)?|Dikatakan|Ditambahkan)$")
+#: Page-header lines above a body without a dateline: at most this many, each at most this long.
+_HEADER_LINES = 4
+_HEADER_MAX = 20
+_HEADER_END = re.compile(r"[.!?…][\"”’)]*$")
 _CAMEL = re.compile(r"^([\"“(]?[A-Z][a-z]+|[A-Z]{2,})([A-Z][a-z]+)(\W*)$")
 
 
@@ -128,3 +144,24 @@ def _case_boundary(words: list[str]) -> int:
         elif seen_lower and i >= 2 and is_cap(words[i]) and _is_lower(words[i + 1]):
             return i
     return n
+
+
+def strip_page_header(cleaned: list[str], removed: list[Removal]) -> list[str]:
+    """Title, author and affiliation lines above the body of a page with no dateline.
+
+    Only where page furniture (a byline, a stamp, a login button) was cut above the first sentence-like
+    line: the short lines left there that end in no sentence mark are the page's header too.
+    """
+    body = (
+        i
+        for i, line in enumerate(cleaned)
+        if line and (_HEADER_END.search(line) or len(line.split()) > _HEADER_MAX)
+    )
+    first = next(body, None)
+    if first is None:
+        return cleaned
+    header = [i for i in range(first) if cleaned[i]]
+    if len(header) == first or len(header) > _HEADER_LINES or any(cleaned[i].endswith(":") for i in header):
+        return cleaned  # nothing was cut above the body, or the lines there are a list under a label
+    removed.extend(Removal("header", cleaned[i]) for i in header)
+    return [line if i >= first else "" for i, line in enumerate(cleaned)]
