@@ -887,3 +887,73 @@ def test_header_lines_above_a_cut_byline_go_when_there_is_no_dateline():
 def test_short_lines_above_the_body_stay_without_cut_furniture_or_under_a_label(top):
     kept = clean(f"{top}\n{FIRST}\n{LAST}").paragraphs
     assert kept[-2:] == (FIRST, LAST) and len(kept) >= 3
+
+
+# --- round 6: prose that looks like furniture (over-removal) -------------------------------------
+@pytest.mark.parametrize(
+    "prose",
+    [
+        # a how-to step that names an app is no follow-us promo
+        "Cek kembali pengaturan privasi di aplikasi WhatsApp setelah fitur aktif, karena pesan yang dikunci"
+        " tidak muncul di notifikasi.",
+        "Klik ikon titik tiga di pojok kanan atas aplikasi Instagram, lalu pilih Arsip.",
+        "Unduh versi terbaru aplikasi Gojek di Play Store agar fitur itu muncul.",
+        # a sentence about cookies that ends in a button word
+        "Situs belanja daring juga menggunakan cookie untuk melacak pengguna, tetapi banyak orang tidak mengerti.",
+        "Aplikasi itu memakai cookie pihak ketiga, dan sebagian besar pengguna langsung setuju.",
+        # a label followed by a whole sentence
+        "Sumber: Siaran pers KCI menyebut ada 1,1 juta pengguna per hari pada November.",
+        # lookalikes of the new furniture rows
+        "Dukung kami, kata relawan itu, dengan berdonasi lewat posko di balai desa.",
+        "Komentar (singkat) itu ia tulis di bawah unggahan wali kota.",
+        # a quoted sentence that opens like a teaser, a notice or a disclosure
+        "Tonton video itu sampai habis, pesan sang ibu kepada anaknya.",
+        "Dilarang keras menyalin jawaban teman tanpa izin guru, kata kepala sekolah.",
+        "Disclaimer: saya bukan ahli hukum, kata dia.",
+        "Berita terkait: polisi sudah menangkap dua tersangka pada Senin malam.",
+    ],
+)
+def test_round_six_prose_must_not_remove(prose):
+    assert clean(f"{FIRST}\n\n{prose}").paragraphs == (FIRST, prose)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ikuti saluran WhatsApp Kabar Kita untuk berita terbaru",
+        "Kompasiana menggunakan cookie untuk pengalaman yang lebih baik. Setuju",
+        "Situs ini memakai cookie Pelajari lebih lanjut Oke",
+        "Sumber: Kementerian Keuangan",
+        "Dukung jurnalisme publik dengan berdonasi di kabarkita.org/dukung",
+        "Refresh halaman ini untuk pembaruan",
+        "Beri Komentar",
+        "Komentar (0)",
+        "Laporkan Konten",
+    ],
+)
+def test_round_six_furniture_lines(line):
+    assert clean(f"{FIRST}\n{line}\n{LAST}").paragraphs == (FIRST, LAST), line
+
+
+def test_a_related_recipes_label_takes_its_headlines():
+    text = f"{FIRST}\n{LAST}\nResep Lainnya\nGulai Kambing Kuah Kental\nSambal Lado Mudo"
+    assert clean(text).paragraphs == (FIRST, LAST)
+
+
+def test_one_br_breaks_before_a_label_line_of_a_cms_footer():
+    # joined into one line these would be too long for any single credit row
+    footer = "Sumber: BMKG<br>Editor: Rina Ananda<br>Baca Juga: Jalur Evakuasi Tsunami di Kota Padang Ditambah 12 Titik"
+    text = f"<p>{FIRST}<br><br>{footer}</p>"
+    assert clean(text, "html").paragraphs == (FIRST,)
+    # a hard wrap inside a sentence still joins
+    wrapped = "<p>Warga menyambut baik<br>rencana itu.</p>"
+    assert clean(wrapped, "html").paragraphs == ("Warga menyambut baik rencana itu.",)
+
+
+@pytest.mark.parametrize("heading", ["Tentang Bank Indonesia", "Budi Santoso, S.H., M.H."])
+def test_an_end_section_heading_at_the_top_does_not_swallow_the_article(heading):
+    assert clean(f"{heading}\n\n{FIRST}\n\n{LAST}").paragraphs == (heading, FIRST, LAST)
+    # under a one-sentence body it is a crosshead too; under a body of two sentences it closes it
+    assert clean(f"{FIRST}\n\n{heading}\n\n{LAST}").paragraphs == (FIRST, heading, LAST)
+    text = f"{FIRST}\n\n{LAST}\n\n{heading}\n\nBank sentral negara."
+    assert clean(text).paragraphs == (FIRST, LAST)

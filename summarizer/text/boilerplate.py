@@ -13,6 +13,7 @@ import re
 
 from ..results import Removal
 from .headlines import END_PUNCT, STARTERS, ends_sentence, headline_end, is_cap, title_like, word_count
+from .headlines import closes_body as _closes_body
 from .rule_types import MONTHS
 from .rules import DATELINE_FORMS, RULES, STACKED_GLUED, Rule, Scope
 
@@ -90,9 +91,10 @@ class LineCleaner:
 
     def clean_lines(self, lines: list[str]) -> list[str]:
         """Clean an article's lines in order; only here do end sections (``Rule.tail``) apply."""
-        out = []
+        out, longest = [], max((rule.tail for rule in self.rules), default=0)
         for index, line in enumerate(lines):
-            self._left = len(lines) - index - 1
+            left = len(lines) - index - 1
+            self._left = left if left > longest or _closes_body(out, lines[index + 1 :]) else None
             out.append(self.clean(line))
         self._left = self._tail = None
         return out

@@ -15,6 +15,7 @@ from ..results import Removal
 __all__ = [
     "END_PUNCT",
     "STARTERS",
+    "closes_body",
     "ends_sentence",
     "headline_end",
     "is_cap",
@@ -61,6 +62,13 @@ def word_count(text: str) -> int:
 
 def ends_sentence(text: str) -> bool:
     return text.rstrip()[-1:] in END_PUNCT if text.strip() else False
+
+
+def closes_body(kept: list[str], rest: list[str]) -> bool:
+    """Whether an end section ('Tentang X', a signature) may open here: only under a body of at least
+    two sentences that outweighs it, never at the top of a short text that it would swallow whole."""
+    body = [line for line in kept if ends_sentence(line)]
+    return len(body) >= 2 and sum(map(len, body)) > sum(map(len, rest))
 
 
 def is_cap(token: str) -> bool:

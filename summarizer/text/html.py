@@ -24,7 +24,11 @@ _FULL_PAGE = re.compile(r"<(?:!doctype|html|body|head)\b", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[^<>]{0,2000}>")
 _BR = "\u2028"  # stands for one <br> until the paragraph breaks are decided
 _BR_RUN = re.compile(r"[ \t]*\u2028(?:\s*\u2028)+[ \t]*")
-_BR_ONE = re.compile(r"([.!?:\"”’)…])?[ \t]*\u2028[ \t]*")
+# One <br> also breaks before a label line ("Sumber: BMKG<br>Editor: Name"): credit and link lines of
+# a CMS footer are set apart with single <br>s and never continue the line above them.
+_BR_ONE = re.compile(
+    r"([.!?:\"”’)…])?[ \t]*\u2028[ \t]*(?P<label>(?=[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2} ?: ))?"
+)
 _PROSE_END = re.compile(r"[.!?\"”]\s*$")
 _KEY = re.compile(r"\W+")
 #: The extractor must keep at least this share of the page's visible prose, else it is not trusted.
@@ -164,7 +168,13 @@ class _FragmentParser(HTMLParser):
 def _line_breaks(text: str) -> str:
     """Two or more <br> break a paragraph; one breaks it only after a sentence end (else it hard-wraps)."""
     text = _BR_RUN.sub("\n", text)
-    return _BR_ONE.sub(lambda m: m.group(1) + "\n" if m.group(1) else " ", text)
+    return _BR_ONE.sub(_one_break, text)
+
+
+def _one_break(m: re.Match[str]) -> str:
+    if m.group(1):
+        return m.group(1) + "\n"
+    return "\n" if m.group("label") is not None else " "
 
 
 def _fragment_to_text(markup: str, extra_skip: frozenset[str] = frozenset()) -> tuple[str, list[Removal]]:
