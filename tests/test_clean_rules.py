@@ -954,3 +954,96 @@ def test_an_end_section_heading_at_the_top_does_not_swallow_the_article(heading)
     assert clean(f"{FIRST}\n\n{heading}\n\n{LAST}").paragraphs == (FIRST, heading, LAST)
     text = f"{FIRST}\n\n{LAST}\n\n{heading}\n\nBank sentral negara."
     assert clean(text).paragraphs == (FIRST, LAST)
+
+
+# --- round 7: aggregator copies, wire/portal furniture, and prose that looks like it ----------------
+def test_two_sentences_after_a_flattened_byline_are_the_body_not_its_footer():
+    line = f"Reporter : Fajar Prasetyo Editor : Nur Hidayat kabarkita.com - {FIRST} {LAST}"
+    assert clean(line).text == f"{FIRST} {LAST}"
+    # the agency footer after the last sentence still goes, glued or not
+    assert clean(f"{FIRST} {LAST} Pewarta: Ade Rina Editor: Budi Santoso").text == f"{FIRST} {LAST}"
+    assert clean(f"{BODY}\nPewarta: Ade Rina Editor: Budi Santoso COPYRIGHT © KABARKITA 2026").paragraphs == (
+        FIRST,
+        LAST,
+    )
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Baca selengkapnya di laman resmi dinas sebelum mengisi formulir, kata petugas.",
+        "Artikel ilmiah itu pertama kali terbit di jurnal Nature pada 2019.",
+        "Artikel berlanjut di bawah ini dengan wawancara lengkap bersama kepala desa.",
+        "Laporkan.",
+        "Laporkan segera jika melihat pipa bocor, imbau PDAM.",
+        "Autentikasi: dua langkah wajib diaktifkan untuk semua akun pegawai mulai Januari.",
+        "Penulis adalah profesi yang sepi.",
+        "Penulis adalah dosen, kata dia, jadi wajar ia teliti soal data.",
+        "Dibaca 1.204 kali dalam sehari, unggahan itu langsung dihapus.",
+        "Oleh karena itu, rapat ditunda hingga Januari 2027.",
+        "Klik tombol Daftar di sini.",
+        "Baca selengkapnya di buku ini.",
+        "Baca selengkapnya di bawah.",
+        "- Program KUR (kredit usaha rakyat)",
+        "Kepala Biro Humas menyebut jadwal itu bisa berubah.",
+    ],
+)
+def test_round_seven_prose_must_not_remove(prose):
+    assert clean(f"{FIRST}\n\n{prose}").paragraphs == (FIRST, prose)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Baca selengkapnya di Kabarkita.com",
+        "Baca artikel selengkapnya di sini",
+        "Artikel ini pertama kali terbit di Kabarkita.com",
+        "Artikel dilanjutkan di bawah ini",
+        "Konten Bersponsor",
+        "Laporkan",
+        "Bagikan artikel ini",
+        "Like this:\nLike Loading...\nRelated",
+        "Autentikasi: Kapuspen TNI Mayjen TNI Budi Santoso",
+        "Publisher: Rina Ananda",
+        "(credit: instagram.com/kabarkita)",
+        "Dibaca 1.204 kali",
+        "Beranda / Berita / Pemerintahan",
+        "Diposting oleh Admin | 8 Desember 2026 | Dilihat: 2.315 kali",
+        "Oleh Reza Aditya | 8 Des 2026, 14:00 WIB",
+        "Halaman selanjutnya arrow_forward",
+        "Klik dan dapatkan info kos di dekatmu di sini!",
+        "Lihat Artikel Lainnya",
+    ],
+)
+def test_round_seven_furniture_lines(line):
+    assert clean(f"{FIRST}\n{line}\n{LAST}").paragraphs == (FIRST, LAST), line
+
+
+def test_a_press_office_sign_off_closes_a_release_but_a_sentence_about_it_stays():
+    signoff = "Kepala Biro Komunikasi Publik\nEndra Santoso\nwww.kabarkita.go.id"
+    assert clean(f"{FIRST}\n{LAST}\n{signoff}").paragraphs == (FIRST, LAST)
+    # at the top of a short text it is no sign-off
+    assert clean(f"Kepala Biro Humas Baru\n\n{FIRST}").paragraphs == ("Kepala Biro Humas Baru", FIRST)
+
+
+def test_an_exclaimed_headline_above_a_cut_byline_goes_but_an_exclamation_in_prose_stays():
+    top = "Cara Cek Nomor Sendiri, Cuma 10 Detik!\nOleh Reza Aditya | 8 Des 2026, 14:00 WIB"
+    assert clean(f"{top}\n{FIRST}\n{LAST}").paragraphs == (FIRST, LAST)
+    prose = "Awas, jalan licin!"
+    assert clean(f"{prose}\nBaca juga: Jalan Tol Ditutup Sementara\n{FIRST}").paragraphs == (prose, FIRST)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Penulis adalah peneliti kebijakan transportasi.",
+        "*) Penulis adalah dosen Fakultas Hukum Universitas X",
+    ],
+)
+def test_an_author_note_closes_an_opinion_piece_but_stays_inside_a_story(note):
+    assert clean(f"{BODY}\n{note}\nBagikan artikel ini").paragraphs == (FIRST, LAST)
+    # higher up, with the story going on under it, it is a sentence about the author
+    story = "\n".join(
+        [FIRST, note, LAST, *(f"Peserta ke-{i} membacakan karyanya di panggung." for i in range(6))]
+    )
+    assert note in clean(story).paragraphs

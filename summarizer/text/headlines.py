@@ -163,7 +163,9 @@ def strip_page_header(cleaned: list[str], removed: list[Removal]) -> list[str]:
     body = (
         i
         for i, line in enumerate(cleaned)
-        if line and (_HEADER_END.search(line) or len(line.split()) > _HEADER_MAX)
+        if line
+        and (_HEADER_END.search(line) or len(line.split()) > _HEADER_MAX)
+        and not _exclaimed_title(cleaned, i)
     )
     first = next(body, None)
     if first is None:
@@ -173,3 +175,16 @@ def strip_page_header(cleaned: list[str], removed: list[Removal]) -> list[str]:
         return cleaned  # nothing was cut above the body, or the lines there are a list under a label
     removed.extend(Removal("header", cleaned[i]) for i in header)
     return [line if i >= first else "" for i, line in enumerate(cleaned)]
+
+
+def _exclaimed_title(cleaned: list[str], i: int) -> bool:
+    """A clickbait headline ending in '!' ("Cara Cek Nomor Sendiri, Cuma 10 Detik!") with furniture cut
+    right under it: its '!' is no sentence end. A sentence in lower case or a question stays body."""
+    line = cleaned[i]
+    return (
+        line.endswith("!")
+        and len(line.split()) <= _HEADER_MAX
+        and title_like(line)
+        and i + 1 < len(cleaned)
+        and not cleaned[i + 1]
+    )
