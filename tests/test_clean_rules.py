@@ -911,9 +911,25 @@ def test_short_lines_above_the_body_stay_without_cut_furniture_or_under_a_label(
         "Dilarang keras menyalin jawaban teman tanpa izin guru, kata kepala sekolah.",
         "Disclaimer: saya bukan ahli hukum, kata dia.",
         "Berita terkait: polisi sudah menangkap dua tersangka pada Senin malam.",
+        # round 7: lookalikes of aggregator notes, buttons, credit labels, sign-offs and promos
+        "Baca selengkapnya di laman resmi dinas sebelum mengisi formulir, kata petugas.",
+        "Artikel ilmiah itu pertama kali terbit di jurnal Nature pada 2019.",
+        "Artikel berlanjut di bawah ini dengan wawancara lengkap bersama kepala desa.",
+        "Laporkan.",
+        "Laporkan segera jika melihat pipa bocor, imbau PDAM.",
+        "Autentikasi: dua langkah wajib diaktifkan untuk semua akun pegawai mulai Januari.",
+        "Penulis adalah profesi yang sepi.",
+        "Penulis adalah dosen, kata dia, jadi wajar ia teliti soal data.",
+        "Dibaca 1.204 kali dalam sehari, unggahan itu langsung dihapus.",
+        "Oleh karena itu, rapat ditunda hingga Januari 2027.",
+        "Klik tombol Daftar di sini.",
+        "Baca selengkapnya di buku ini.",
+        "Baca selengkapnya di bawah.",
+        "- Program KUR (kredit usaha rakyat)",
+        "Kepala Biro Humas menyebut jadwal itu bisa berubah.",
     ],
 )
-def test_round_six_prose_must_not_remove(prose):
+def test_round_six_and_seven_prose_must_not_remove(prose):
     assert clean(f"{FIRST}\n\n{prose}").paragraphs == (FIRST, prose)
 
 
@@ -931,9 +947,28 @@ def test_round_six_prose_must_not_remove(prose):
         "Laporkan Konten",
         # a related-recipes label takes the headlines under it
         "Resep Lainnya\nGulai Kambing Kuah Kental\nSambal Lado Mudo",
+        # round 7: aggregator notes, ad breaks, WordPress rails, credits, counters, breadcrumbs, bylines
+        "Baca selengkapnya di Kabarkita.com",
+        "Baca artikel selengkapnya di sini",
+        "Artikel ini pertama kali terbit di Kabarkita.com",
+        "Artikel dilanjutkan di bawah ini",
+        "Konten Bersponsor",
+        "Laporkan",
+        "Bagikan artikel ini",
+        "Like this:\nLike Loading...\nRelated",
+        "Autentikasi: Kapuspen TNI Mayjen TNI Budi Santoso",
+        "Publisher: Rina Ananda",
+        "(credit: instagram.com/kabarkita)",
+        "Dibaca 1.204 kali",
+        "Beranda / Berita / Pemerintahan",
+        "Diposting oleh Admin | 8 Desember 2026 | Dilihat: 2.315 kali",
+        "Oleh Reza Aditya | 8 Des 2026, 14:00 WIB",
+        "Halaman selanjutnya arrow_forward",
+        "Klik dan dapatkan info kos di dekatmu di sini!",
+        "Lihat Artikel Lainnya",
     ],
 )
-def test_round_six_furniture_lines(line):
+def test_round_six_and_seven_furniture_lines(line):
     assert clean(f"{FIRST}\n{line}\n{LAST}").paragraphs == (FIRST, LAST), line
 
 
@@ -968,57 +1003,6 @@ def test_two_sentences_after_a_flattened_byline_are_the_body_not_its_footer():
     )
 
 
-@pytest.mark.parametrize(
-    "prose",
-    [
-        "Baca selengkapnya di laman resmi dinas sebelum mengisi formulir, kata petugas.",
-        "Artikel ilmiah itu pertama kali terbit di jurnal Nature pada 2019.",
-        "Artikel berlanjut di bawah ini dengan wawancara lengkap bersama kepala desa.",
-        "Laporkan.",
-        "Laporkan segera jika melihat pipa bocor, imbau PDAM.",
-        "Autentikasi: dua langkah wajib diaktifkan untuk semua akun pegawai mulai Januari.",
-        "Penulis adalah profesi yang sepi.",
-        "Penulis adalah dosen, kata dia, jadi wajar ia teliti soal data.",
-        "Dibaca 1.204 kali dalam sehari, unggahan itu langsung dihapus.",
-        "Oleh karena itu, rapat ditunda hingga Januari 2027.",
-        "Klik tombol Daftar di sini.",
-        "Baca selengkapnya di buku ini.",
-        "Baca selengkapnya di bawah.",
-        "- Program KUR (kredit usaha rakyat)",
-        "Kepala Biro Humas menyebut jadwal itu bisa berubah.",
-    ],
-)
-def test_round_seven_prose_must_not_remove(prose):
-    assert clean(f"{FIRST}\n\n{prose}").paragraphs == (FIRST, prose)
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Baca selengkapnya di Kabarkita.com",
-        "Baca artikel selengkapnya di sini",
-        "Artikel ini pertama kali terbit di Kabarkita.com",
-        "Artikel dilanjutkan di bawah ini",
-        "Konten Bersponsor",
-        "Laporkan",
-        "Bagikan artikel ini",
-        "Like this:\nLike Loading...\nRelated",
-        "Autentikasi: Kapuspen TNI Mayjen TNI Budi Santoso",
-        "Publisher: Rina Ananda",
-        "(credit: instagram.com/kabarkita)",
-        "Dibaca 1.204 kali",
-        "Beranda / Berita / Pemerintahan",
-        "Diposting oleh Admin | 8 Desember 2026 | Dilihat: 2.315 kali",
-        "Oleh Reza Aditya | 8 Des 2026, 14:00 WIB",
-        "Halaman selanjutnya arrow_forward",
-        "Klik dan dapatkan info kos di dekatmu di sini!",
-        "Lihat Artikel Lainnya",
-    ],
-)
-def test_round_seven_furniture_lines(line):
-    assert clean(f"{FIRST}\n{line}\n{LAST}").paragraphs == (FIRST, LAST), line
-
-
 def test_a_press_office_sign_off_closes_a_release_but_a_sentence_about_it_stays():
     signoff = "Kepala Biro Komunikasi Publik\nEndra Santoso\nwww.kabarkita.go.id"
     assert clean(f"{FIRST}\n{LAST}\n{signoff}").paragraphs == (FIRST, LAST)
@@ -1033,13 +1017,13 @@ def test_an_exclaimed_headline_above_a_cut_byline_goes_but_an_exclamation_in_pro
     assert clean(f"{prose}\nBaca juga: Jalan Tol Ditutup Sementara\n{FIRST}").paragraphs == (prose, FIRST)
 
 
-@pytest.mark.parametrize(
-    "note",
-    [
-        "Penulis adalah peneliti kebijakan transportasi.",
-        "*) Penulis adalah dosen Fakultas Hukum Universitas X",
-    ],
+_AUTHOR_NOTES = (
+    "Penulis adalah peneliti kebijakan transportasi.",
+    "*) Penulis adalah dosen Fakultas Hukum Universitas X",
 )
+
+
+@pytest.mark.parametrize("note", _AUTHOR_NOTES)
 def test_an_author_note_closes_an_opinion_piece_but_stays_inside_a_story(note):
     assert clean(f"{BODY}\n{note}\nBagikan artikel ini").paragraphs == (FIRST, LAST)
     # higher up, with the story going on under it, it is a sentence about the author
