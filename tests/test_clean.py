@@ -6,23 +6,13 @@ import time
 from pathlib import Path
 
 import pytest
+from clean_support import clean, cuts
 
 from summarizer.errors import InputError
 from summarizer.text import clean_article
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "assets" / "seed-article-antara.txt"
-
-
-def clean(text: str, fmt: str = "text"):
-    return clean_article(text, format=fmt, language=False)
-
-
-def rules(result) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for cut in result.removed:
-        out.setdefault(cut.rule, []).append(cut.text)
-    return out
 
 
 # --- "Baca juga" --------------------------------------------------------------------------------
@@ -39,8 +29,8 @@ def test_read_also_lines_removed():
         "Harga cabai naik tajam di Pasar Minggu.",
         "Pedagang mengeluhkan sepinya pembeli.",
     )
-    assert len(rules(r)["read_also"]) == 4
-    assert rules(r)["read_also"][0] == "Baca juga: Pemprov DKI gelar operasi pasar murah"
+    assert len(cuts(r)["read_also"]) == 4
+    assert cuts(r)["read_also"][0] == "Baca juga: Pemprov DKI gelar operasi pasar murah"
 
 
 @pytest.mark.parametrize(
@@ -57,7 +47,7 @@ def test_read_also_glued_inline_keeps_real_sentence(headline, sentence):
     text = f'"Stok aman," kata dia. Baca juga: {headline} {sentence} Warga diminta tenang.'
     r = clean(text)
     assert r.text == f'"Stok aman," kata dia. {sentence} Warga diminta tenang.'
-    assert rules(r)["read_also"] == [f"Baca juga: {headline}"]
+    assert cuts(r)["read_also"] == [f"Baca juga: {headline}"]
 
 
 def test_read_also_label_followed_by_headline_list():
@@ -130,14 +120,14 @@ def test_boilerplate_lines_removed(footer):
 def test_footer_glued_to_last_paragraph():
     r = clean("Rapat membahas harga pangan.Pewarta: Ahmad SavitriEditor: Budi COPYRIGHT © ANTARA 2023")
     assert r.text == "Rapat membahas harga pangan."
-    assert rules(r)["footer"] == ["Pewarta: Ahmad SavitriEditor: Budi COPYRIGHT © ANTARA 2023"]
+    assert cuts(r)["footer"] == ["Pewarta: Ahmad SavitriEditor: Budi COPYRIGHT © ANTARA 2023"]
 
 
 @pytest.mark.parametrize("mark", ["(rsa)", "(azr/haf)", "(rea/ugo)", "(*)", "[idc]"])
 def test_end_marks_after_last_sentence(mark):
     r = clean(f"Korban dibawa ke rumah sakit. {mark}")
     assert r.text == "Korban dibawa ke rumah sakit."
-    assert rules(r)["end_mark"] == [mark]
+    assert cuts(r)["end_mark"] == [mark]
 
 
 # --- datelines -----------------------------------------------------------------------------------
@@ -160,7 +150,7 @@ def test_end_marks_after_last_sentence(mark):
 def test_dateline_prefix_dropped(dateline):
     r = clean(f"{dateline} Menteri Keuangan menyampaikan hal itu, Senin (21/12).\nIa menambahkan.")
     assert r.paragraphs[0] == "Menteri Keuangan menyampaikan hal itu, Senin (21/12)."
-    assert rules(r)["dateline"] == [dateline]
+    assert cuts(r)["dateline"] == [dateline]
 
 
 def test_dash_in_prose_is_not_a_dateline():
@@ -188,7 +178,7 @@ def test_repeated_paragraph_and_whitespace_near_duplicate():
     text = f"{PARAS[0]}\n\n{PARAS[1]}\n\n{PARAS[2]}\n\n{PARAS[0].replace(' ', '  ')}\u00a0\n{PARAS[3]}"
     r = clean(text)
     assert r.paragraphs == tuple(PARAS)
-    assert rules(r)["duplicate_paragraph"] == [PARAS[0]]
+    assert cuts(r)["duplicate_paragraph"] == [PARAS[0]]
 
 
 def test_short_repeated_lines_outside_a_run_are_kept():
@@ -212,7 +202,7 @@ def test_html_fragment():
     )
     r = clean_article(html, language=False)
     assert r.paragraphs == ("Harga cabai naik tajam di pasar.", "Pedagang mengeluh.", "Pembeli berkurang.")
-    assert {"caption", "ad_script", "read_also"} <= set(rules(r))
+    assert {"caption", "ad_script", "read_also"} <= set(cuts(r))
 
 
 def test_full_html_page():

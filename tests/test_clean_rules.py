@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from clean_support import clean, cuts
 
-from summarizer.text import clean_article
 from summarizer.text import html as html_module
 from summarizer.text.boilerplate import LineCleaner
 from summarizer.text.rules import RULES, Rule, Scope
@@ -15,15 +15,12 @@ BODY = "Pemerintah kota menambah armada bus listrik tahun ini.\n\nWarga menyambu
 FIRST, LAST = BODY.split("\n\n")
 
 
-def clean(text: str, fmt: str = "text"):
-    return clean_article(text, format=fmt, language=False)
-
-
-def cuts(result) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for cut in result.removed:
-        out.setdefault(cut.rule, []).append(cut.text)
-    return out
+def assert_kept(*paragraphs: str, sep: str = "\n\n", nothing_cut: bool = False) -> None:
+    """Real paragraphs joined by ``sep`` come out as they went in (and, with ``nothing_cut``, no cut)."""
+    result = clean(sep.join(paragraphs))
+    assert result.paragraphs == paragraphs
+    if nothing_cut:
+        assert result.removed == ()
 
 
 # --- the table itself ---------------------------------------------------------------------------
@@ -107,9 +104,7 @@ def test_second_dateline_mid_line_in_a_one_line_paste():
     ],
 )
 def test_datelines_must_not_remove(prose):
-    r = clean(f"{prose}\n\n{LAST}")
-    assert r.paragraphs == (prose, LAST)
-    assert r.removed == ()
+    assert_kept(prose, LAST, nothing_cut=True)
 
 
 # --- copy, app and syndication footers ------------------------------------------------------------
@@ -434,7 +429,7 @@ def test_share_label_channel_label_and_separator_lines(line):
     "prose", ["Bandung", "Hotel itu kini berbintang ***", "Selanjutnya: peserta mendaftar ulang di loket."]
 )
 def test_short_lines_like_labels_must_not_remove(prose):
-    assert clean(f"{FIRST}\n{prose}\n{LAST}").paragraphs == (FIRST, prose, LAST)
+    assert_kept(FIRST, prose, LAST, sep="\n")
 
 
 def test_next_article_link_with_colon():
@@ -451,7 +446,7 @@ def test_desk_codes_and_end_marks_after_the_last_sentence(code):
 
 def test_acronym_in_parentheses_inside_a_sentence_stays():
     prose = "Kasus itu kini ditangani Komisi Pemberantasan Korupsi (KPK)"
-    assert clean(f"{FIRST}\n\n{prose}").paragraphs == (FIRST, prose)
+    assert_kept(FIRST, prose)
 
 
 def test_one_line_page_breadcrumb_stamp_dateline_and_tags():
@@ -474,9 +469,7 @@ def test_one_line_page_breadcrumb_stamp_dateline_and_tags():
     ],
 )
 def test_one_line_page_shapes_must_not_remove(prose):
-    r = clean(f"{prose}\n\n{LAST}")
-    assert r.paragraphs == (prose, LAST)
-    assert r.removed == ()
+    assert_kept(prose, LAST, nothing_cut=True)
 
 
 @pytest.mark.parametrize("dateline", ["Jakarta:", "KBRN, Semarang:", "Banda Aceh :"])
@@ -495,8 +488,7 @@ def test_colon_datelines_where_the_body_starts(dateline):
     ],
 )
 def test_colon_labels_are_not_datelines(prose):
-    r = clean(f"{prose}\n\n{LAST}")
-    assert r.paragraphs == (prose, LAST)
+    assert_kept(prose, LAST)
 
 
 def test_links_under_a_cut_label_ending_in_a_colon():
@@ -565,8 +557,7 @@ def test_one_line_page_headline_and_stamp_before_the_body():
     ],
 )
 def test_social_and_stamp_shapes_must_not_remove(prose):
-    r = clean(f"{prose}\n\n{LAST}")
-    assert r.paragraphs == (prose, LAST)
+    assert_kept(prose, LAST)
 
 
 def test_title_case_name_and_city_dateline_where_the_body_starts():
@@ -588,7 +579,7 @@ def test_parenthesised_related_link_between_sentences(link):
 
 def test_parenthesised_reading_aid_in_prose_stays():
     prose = "Tarifnya Rp10 ribu (baca: sepuluh ribu rupiah) per orang, kata petugas."
-    assert clean(f"{prose}\n\n{LAST}").paragraphs == (prose, LAST)
+    assert_kept(prose, LAST)
 
 
 def test_follow_label_with_one_platform_per_line():
@@ -771,7 +762,7 @@ def test_round_four_and_five_furniture_lines(line):
     ],
 )
 def test_round_four_and_five_shapes_must_not_remove(prose):
-    assert clean(f"{FIRST}\n\n{prose}").paragraphs == (FIRST, prose)
+    assert_kept(FIRST, prose)
 
 
 def test_press_release_heading_takes_its_number_date_and_title():
@@ -805,7 +796,7 @@ def test_round_five_datelines(dateline):
 
 def test_an_outlet_and_two_names_without_a_dash_is_prose():
     prose = "Kabarkita.com, Jakarta Post dan Tempo menerbitkan laporan bersama soal banjir."
-    assert clean(f"{prose}\n\n{LAST}").paragraphs == (prose, LAST)
+    assert_kept(prose, LAST)
 
 
 def test_about_section_and_contact_close_a_press_release():
@@ -841,7 +832,7 @@ def test_related_question_headlines_under_a_label_go():
     )
     assert clean(text).paragraphs == (FIRST, LAST)
     question = "Kenapa ombak di pantai selatan lebih berbahaya saat musim hujan?"
-    assert clean(f"{FIRST}\n{question}\n{LAST}").paragraphs == (FIRST, question, LAST)
+    assert_kept(FIRST, question, LAST, sep="\n")
 
 
 def test_a_question_crosshead_after_related_headlines_stays():
@@ -930,7 +921,7 @@ def test_short_lines_above_the_body_stay_without_cut_furniture_or_under_a_label(
     ],
 )
 def test_round_six_and_seven_prose_must_not_remove(prose):
-    assert clean(f"{FIRST}\n\n{prose}").paragraphs == (FIRST, prose)
+    assert_kept(FIRST, prose)
 
 
 @pytest.mark.parametrize(
