@@ -18,7 +18,7 @@ import tempfile
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
@@ -139,27 +139,10 @@ def _read_member(
         member = SourceFile(path, rel, kind, path.stat().st_size)
         for item in read_loose(member, text_field, limits.max_member_bytes):
             # The reader knows only the member; the output belongs to the archive.
-            yield _in_archive(item, archive.rel)
+            yield replace(item, source=archive.rel)
     finally:
         with contextlib.suppress(OSError):
             path.unlink()
-
-
-def _in_archive(item: Article | SourceError, source: str) -> Article | SourceError:
-    if isinstance(item, Article):
-        return Article(
-            item.id,
-            source,
-            item.index,
-            item.text,
-            item.format,
-            item.content_hash,
-            item.record_id,
-            item.warnings,
-            url=item.url,
-            date=item.date,
-        )
-    return SourceError(item.id, source, item.index, item.code, item.message, item.hint)
 
 
 def _refuse(file: SourceFile, name: str, why: tuple[str, str]) -> SourceError:
